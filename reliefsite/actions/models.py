@@ -1,0 +1,148 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from reliefsite.organizations.models import District, Organization
+from reliefsite.publishing import PublishableQuerySet, Status, status_field
+from reliefsite.quantities import Qualifier, format_quantity
+from reliefsite.sources.models import Source
+
+
+class Category(models.TextChoices):
+    FUNDS = "funds", _("资金与慰问金")
+    GOODS = "goods", _("物资与慰问品")
+    COMMUNITY = "community", _("社区防控")
+    PSYCHOLOGICAL = "psychological", _("心理支持")
+    LEGAL = "legal", _("法律服务")
+    INSURANCE = "insurance", _("保险保障")
+    VOLUNTEERS = "volunteers", _("志愿服务")
+    PUBLICITY = "publicity", _("宣传动员")
+    FUNDRAISING = "fundraising", _("募捐")
+    WORKPLACE = "workplace", _("单位内部防控")
+    WELLBEING = "wellbeing", _("文体与关爱")
+    POLICY = "policy", _("政策措施")
+
+
+class DateQualifier(models.TextChoices):
+    EXACT = "exact", _("当日")
+    ON_OR_BEFORE = "on_or_before", _("不晚于该日")
+
+
+class ActionQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.prefetch_related("organizations", "figures")
+
+    def search(self, text):
+        """Substring search; works for Chinese, which has no word boundaries to index."""
+        query = Q()
+        for word in text.split():
+            query &= (
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(beneficiaries__icontains=word)
+                | Q(figures__counts__icontains=word)
+                | Q(organizations__name__icontains=word)
+            )
+        return self.filter(pk__in=self.model.objects.filter(query).values("pk"))
+
+    def totals(self):
+        return self.aggregate(
+            actions=Count("pk", distinct=True),
+            organizations=Count("organizations", distinct=True),
+        )
+
+
+class Action(models.Model):
+    title = models.CharField(_("标题"), max_length=120)
+    slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
+    organizations = models.ManyToManyField(Organization, verbose_name=_("行动组织"), related_name="actions")
+    recipients = models.ManyToManyField(
+        Organization,
+        verbose_name=_("受赠组织"),
+        related_name="actions_received",
+        blank=True,
+        help_text=_("收到资金或物资的组织。"),
+    )
+    district = models.CharField(_("区域"), max_length=20, choices=District.choices, db_index=True)
+    category = models.CharField(_("类别"), max_length=20, choices=Category.choices, db_index=True)
+    start_date = models.DateField(_("日期"), db_index=True)
+    end_date = models.DateField(_("结束日期"), null=True, blank=True)
+    date_qualifier = models.CharField(
+        _("日期精度"), max_length=15, choices=DateQualifier.choices, default=DateQualifier.EXACT
+    )
+    date_note = models.CharField(_("日期说明"), max_length=200, blank=True)
+    summary = models.TextField(_("摘要"), help_text=_("用自己的话概括，不照抄原文。"))
+    beneficiaries = models.CharField(_("受益对象"), max_length=200, blank=True)
+    sources = models.ManyToManyField(Source, verbose_name=_("信息来源"), related_name="actions")
+    status = status_field()
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[organizations, recipients, sources])
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("救助行动")
+        verbose_name_plural = _("救助行动")
+        ordering = ["-start_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="action_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("actions:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("结束日期不能早于开始日期。")})
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class Figure(models.Model):
+    """One number of an action, kept as printed: "1597份慰问品", "200多个暖手宝"."""
+
+    action = models.ForeignKey(
+        Action, verbose_name=_("救助行动"), on_delete=models.CASCADE, related_name="figures"
+    )
+    value = models.DecimalField(
+        _("数值"), max_digits=16, decimal_places=2, help_text=_("完整数值：4.4万填 44000。")
+    )
+    qualifier = models.CharField(
+        _("限定词"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    unit = models.CharField(_("单位"), max_length=20, help_text=_("如 元、份、个、名、户。"))
+    counts = models.CharField(_("计数对象"), max_length=60, blank=True, help_text=_("如 慰问品、暖手宝。"))
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("数字")
+        verbose_name_plural = _("数字")
+        ordering = ["action", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gte=0), name="figure_value_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.as_printed}{self.counts}"
+
+    def clean(self):
+        if self.value is not None and self.value < 0:
+            raise ValidationError({"value": _("数值不能为负数。")})
+
+    @property
+    def as_printed(self):
+        return format_quantity(self.value, self.unit, self.qualifier)

@@ -1,0 +1,360 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import DecimalField, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from reliefsite.organizations.models import Organization
+from reliefsite.publishing import PublishableQuerySet, status_field
+from reliefsite.quantities import AsOfPrecision, Qualifier, format_as_of, format_quantity
+from reliefsite.sources.models import Source
+
+ZERO = Decimal("0")
+MONEY = DecimalField(max_digits=14, decimal_places=2)
+
+
+def money_field(verbose_name, **kwargs):
+    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **kwargs)
+
+
+class CampaignQuerySet(PublishableQuerySet):
+    def with_totals(self):
+        """Latest published total, money disbursed so far and the balance, computed by the database."""
+        reports = TotalReport.objects.published().filter(campaign=OuterRef("pk")).order_by("-as_of")
+        disbursed = (
+            Disbursement.objects.published()
+            .filter(campaign=OuterRef("pk"))
+            .values("campaign")
+            .annotate(total=Sum("amount"))
+            .values("total")
+        )
+        return self.select_related("organizer").annotate(
+            latest_amount=Subquery(reports.values("amount")[:1], output_field=MONEY),
+            latest_amount_qualifier=Subquery(reports.values("amount_qualifier")[:1]),
+            latest_donors=Subquery(reports.values("donors")[:1]),
+            latest_donors_qualifier=Subquery(reports.values("donors_qualifier")[:1]),
+            latest_as_of=Subquery(reports.values("as_of")[:1]),
+            latest_as_of_precision=Subquery(reports.values("as_of_precision")[:1]),
+            disbursed=Coalesce(Subquery(disbursed, output_field=MONEY), Value(ZERO), output_field=MONEY),
+            balance=Coalesce(F("latest_amount"), Value(ZERO), output_field=MONEY) - F("disbursed"),
+        )
+
+    def grand_totals(self):
+        """Sums over every campaign's latest total, for the home page."""
+        return self.with_totals().aggregate(
+            raised=Coalesce(Sum("latest_amount"), Value(ZERO), output_field=MONEY),
+            disbursed=Coalesce(Sum("disbursed"), Value(ZERO), output_field=MONEY),
+        )
+
+
+class Campaign(models.Model):
+    """A public fundraising project registered with the charity authorities."""
+
+    name = models.CharField(_("项目名称"), max_length=100, unique=True)
+    slug = models.SlugField(_("网址标识"), max_length=80, unique=True)
+    organizer = models.ForeignKey(
+        Organization, verbose_name=_("发起机构"), on_delete=models.PROTECT, related_name="campaigns"
+    )
+    registration_number = models.CharField(_("公开募捐备案编号"), max_length=60, blank=True)
+    registration_platform = models.CharField(_("备案平台"), max_length=60, blank=True, default="慈善中国")
+    verify_url = models.URLField(_("备案查询网址"), blank=True)
+    launched_at = models.DateTimeField(_("发布时间"))
+    purpose = models.TextField(_("募捐目的"))
+    sources = models.ManyToManyField(Source, verbose_name=_("信息来源"), related_name="campaigns")
+    status = status_field()
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[sources])
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("募捐项目")
+        verbose_name_plural = _("募捐项目")
+        ordering = ["-launched_at"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("campaigns:detail", kwargs={"slug": self.slug})
+
+
+class TotalReport(models.Model):
+    """The running total as reported at one moment: amount raised and donors so far."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("募捐项目"), on_delete=models.CASCADE, related_name="reports"
+    )
+    as_of = models.DateTimeField(_("截至时间"))
+    as_of_precision = models.CharField(
+        _("时间精度"), max_length=10, choices=AsOfPrecision.choices, default=AsOfPrecision.MINUTE
+    )
+    amount = money_field(_("累计善款（元）"))
+    amount_qualifier = models.CharField(
+        _("金额限定词"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    donors = models.PositiveIntegerField(_("捐款人数"), null=True, blank=True)
+    donors_qualifier = models.CharField(
+        _("人数限定词"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("信息来源"), on_delete=models.PROTECT, related_name="total_reports"
+    )
+    is_correction = models.BooleanField(
+        _("更正"), default=False, help_text=_("比上一次总额低时必须勾选并说明原因。")
+    )
+    correction_reason = models.CharField(_("更正原因"), max_length=200, blank=True)
+    note = models.TextField(_("编辑说明"), blank=True)
+    status = status_field()
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("累计总额")
+        verbose_name_plural = _("累计总额")
+        ordering = ["campaign", "-as_of"]
+        get_latest_by = "as_of"
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "as_of"], name="report_unique_per_moment"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="report_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(is_correction=False) | ~Q(correction_reason=""),
+                name="report_correction_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.campaign} 截至{self.as_of_display}：{self.amount_display}"
+
+    def get_absolute_url(self):
+        return self.campaign.get_absolute_url()
+
+    @property
+    def as_of_display(self):
+        return format_as_of(self.as_of, self.as_of_precision)
+
+    @property
+    def amount_display(self):
+        return format_quantity(self.amount, "元", self.amount_qualifier)
+
+    @property
+    def donors_display(self):
+        return format_quantity(self.donors, "名", self.donors_qualifier) if self.donors is not None else ""
+
+    def previous(self):
+        if not self.campaign_id or not self.as_of:
+            return None
+        return (
+            TotalReport.objects.filter(campaign_id=self.campaign_id, as_of__lt=self.as_of)
+            .exclude(pk=self.pk)
+            .order_by("-as_of")
+            .first()
+        )
+
+    def clean(self):
+        errors = {}
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = _("金额不能为负数。")
+        if self.is_correction and not self.correction_reason.strip():
+            errors["correction_reason"] = _("标记为更正时请写明更正原因。")
+        previous = self.previous()
+        if previous and self.amount is not None and not self.is_correction:
+            if self.amount < previous.amount:
+                errors["amount"] = _(
+                    "新的累计总额（%(new)s）低于%(when)s的%(old)s。如果这是更正，请勾选“更正”并写明原因。"
+                ) % {
+                    "new": self.amount_display,
+                    "when": previous.as_of_display,
+                    "old": previous.amount_display,
+                }
+            elif self.donors is not None and previous.donors is not None and self.donors < previous.donors:
+                errors["donors"] = _(
+                    "捐款人数低于上一次报告的%(old)s。如果这是更正，请勾选“更正”并写明原因。"
+                ) % {"old": previous.donors_display}
+        if (
+            self.campaign_id
+            and self.as_of
+            and TotalReport.objects.filter(campaign_id=self.campaign_id, as_of=self.as_of)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            errors["as_of"] = _("这个项目在该时间已有一条累计总额。")
+        if errors:
+            raise ValidationError(errors)
+
+
+class GroupContribution(models.Model):
+    """A sector's share of a campaign, e.g. the education unions' staff, gifts and amount."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("募捐项目"), on_delete=models.CASCADE, related_name="contributions"
+    )
+    group = models.ForeignKey(
+        Organization, verbose_name=_("组织"), on_delete=models.PROTECT, related_name="contributions"
+    )
+    label = models.CharField(_("群体"), max_length=60, help_text=_("如 教育工会系统。"))
+    as_of = models.DateTimeField(_("截至时间"))
+    as_of_precision = models.CharField(
+        _("时间精度"), max_length=10, choices=AsOfPrecision.choices, default=AsOfPrecision.MINUTE
+    )
+    staff_count = models.PositiveIntegerField(_("参与职工人数"), null=True, blank=True)
+    staff_qualifier = models.CharField(
+        _("人数限定词"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    gifts_count = models.PositiveIntegerField(_("捐款笔数"), null=True, blank=True)
+    gifts_qualifier = models.CharField(
+        _("笔数限定词"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    amount = money_field(_("金额（元）"))
+    amount_qualifier = models.CharField(
+        _("金额限定词"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("信息来源"), on_delete=models.PROTECT, related_name="contributions"
+    )
+    note = models.TextField(_("编辑说明"), blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("群体捐款")
+        verbose_name_plural = _("群体捐款")
+        ordering = ["campaign", "group", "as_of"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "group", "as_of"], name="contribution_unique_per_moment"
+            ),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="contribution_amount_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.label} 截至{self.as_of_display}：{self.amount_display}"
+
+    def clean(self):
+        if self.amount is not None and self.amount < 0:
+            raise ValidationError({"amount": _("金额不能为负数。")})
+
+    @property
+    def as_of_display(self):
+        return format_as_of(self.as_of, self.as_of_precision)
+
+    @property
+    def amount_display(self):
+        return format_quantity(self.amount, "元", self.amount_qualifier)
+
+    @property
+    def staff_display(self):
+        return (
+            format_quantity(self.staff_count, "名", self.staff_qualifier)
+            if self.staff_count is not None
+            else ""
+        )
+
+    @property
+    def gifts_display(self):
+        return (
+            format_quantity(self.gifts_count, "笔", self.gifts_qualifier)
+            if self.gifts_count is not None
+            else ""
+        )
+
+
+class Disbursement(models.Model):
+    """Money paid out of a campaign: the ledger's transactions."""
+
+    class DateQualifier(models.TextChoices):
+        EXACT = "exact", _("当日")
+        ON_OR_BEFORE = "on_or_before", _("不晚于该日")
+
+    key = models.SlugField(_("标识"), max_length=80, unique=True)
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("募捐项目"), on_delete=models.CASCADE, related_name="disbursements"
+    )
+    date = models.DateField(_("拨付日期"))
+    date_qualifier = models.CharField(
+        _("日期精度"), max_length=15, choices=DateQualifier.choices, default=DateQualifier.EXACT
+    )
+    recipient = models.ForeignKey(
+        Organization,
+        verbose_name=_("接收组织"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="disbursements_received",
+    )
+    recipient_note = models.CharField(_("接收方说明"), max_length=200, blank=True)
+    amount = money_field(_("金额（元）"))
+    amount_qualifier = models.CharField(
+        _("金额限定词"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    purpose = models.CharField(_("用途"), max_length=200, blank=True)
+    source = models.ForeignKey(
+        Source, verbose_name=_("信息来源"), on_delete=models.PROTECT, related_name="disbursements"
+    )
+    note = models.TextField(_("编辑说明"), blank=True)
+    status = status_field()
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("拨付")
+        verbose_name_plural = _("拨付")
+        ordering = ["campaign", "date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.date_display} {self.recipient_display} {self.amount_display}"
+
+    def get_absolute_url(self):
+        return self.campaign.get_absolute_url()
+
+    @property
+    def date_display(self):
+        day = f"{self.date.year}年{self.date.month}月{self.date.day}日"
+        return f"{day}前" if self.date_qualifier == self.DateQualifier.ON_OR_BEFORE else day
+
+    @property
+    def recipient_display(self):
+        return str(self.recipient) if self.recipient else (self.recipient_note or _("报道未写明接收方"))
+
+    @property
+    def amount_display(self):
+        return format_quantity(self.amount, "元", self.amount_qualifier)
+
+    def clean(self):
+        if self.amount is not None and self.amount <= 0:
+            raise ValidationError({"amount": _("拨付金额必须大于零。")})
+        if not self.campaign_id or self.amount is None:
+            return
+        raised = (
+            TotalReport.objects.filter(campaign_id=self.campaign_id)
+            .order_by("-as_of")
+            .values_list("amount", flat=True)
+            .first()
+        ) or ZERO
+        others = (
+            Disbursement.objects.filter(campaign_id=self.campaign_id)
+            .exclude(pk=self.pk)
+            .aggregate(total=Coalesce(Sum("amount"), Value(ZERO), output_field=MONEY))["total"]
+        )
+        if others + self.amount > raised:
+            raise ValidationError(
+                {
+                    "amount": _("拨付合计%(total)s将超过已募集的%(raised)s。")
+                    % {
+                        "total": format_quantity(others + self.amount, "元"),
+                        "raised": format_quantity(raised, "元"),
+                    }
+                }
+            )

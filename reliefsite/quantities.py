@@ -1,0 +1,76 @@
+"""Figures as the sources printed them: a full value plus how precise it was.
+
+"4.4万多名" is stored as value 44000, qualifier DUO, unit "名" and printed back the same way.
+Shared by actions and campaigns; depends on nothing in the project.
+"""
+
+from decimal import Decimal
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+TEN_THOUSAND = Decimal("10000")
+HUNDRED_MILLION = Decimal("100000000")
+
+
+class Qualifier(models.TextChoices):
+    EXACT = "exact", _("准确数")
+    YU = "yu", "余"
+    DUO = "duo", "多"
+    ABOUT = "about", "约"
+    AT_LEAST = "at_least", "不少于"
+    UP_TO = "up_to", "最高"
+
+
+# Qualifiers printed before the number; the others follow it ("4.4万余人", "200多个").
+PREFIXES = {Qualifier.ABOUT: "约", Qualifier.AT_LEAST: "不少于", Qualifier.UP_TO: "最高"}
+SUFFIXES = {Qualifier.YU: "余", Qualifier.DUO: "多"}
+
+
+def plain(number):
+    """A Decimal without exponent or trailing zeros: 695.7400 -> "695.74", 1698 -> "1698"."""
+    number = Decimal(number)
+    text = format(number.normalize(), "f")
+    return text
+
+
+def is_money(unit):
+    return unit.startswith("元")
+
+
+def format_quantity(value, unit="", qualifier=Qualifier.EXACT):
+    """Print a figure the Chinese way, never more precisely than it was given.
+
+    Money of 10,000 yuan or more is printed in 万 (6957400 -> "695.74万元"); other counts only when
+    they are round thousands (44000 -> "4.4万", but 96596 stays "96596").
+    """
+    if value is None:
+        return ""
+    value = Decimal(value)
+    magnitude = ""
+    if abs(value) >= HUNDRED_MILLION and (is_money(unit) or value % 10_000_000 == 0):
+        value, magnitude = value / HUNDRED_MILLION, "亿"
+    elif abs(value) >= TEN_THOUSAND and (is_money(unit) or value % 1000 == 0):
+        value, magnitude = value / TEN_THOUSAND, "万"
+    return f"{PREFIXES.get(qualifier, '')}{plain(value)}{magnitude}{SUFFIXES.get(qualifier, '')}{unit}"
+
+
+class AsOfPrecision(models.TextChoices):
+    MINUTE = "minute", _("精确到分钟")
+    MORNING = "morning", _("上午")
+    AFTERNOON = "afternoon", _("下午")
+    DAY = "day", _("精确到日")
+
+
+def format_as_of(moment, precision):
+    """ "2020年2月3日17:00", "2020年2月6日下午" or "2020年2月3日": as precise as the source was."""
+    local = timezone.localtime(moment)
+    day = f"{local.year}年{local.month}月{local.day}日"
+    if precision == AsOfPrecision.MINUTE:
+        return f"{day}{local:%H:%M}"
+    if precision == AsOfPrecision.MORNING:
+        return f"{day}上午"
+    if precision == AsOfPrecision.AFTERNOON:
+        return f"{day}下午"
+    return day
