@@ -1,16 +1,22 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+# Public pages: Chinese at /, English interface at /en/. The language lives in the URL (not a
+# cookie) so cached pages, shared links and crawlers all see one language per address.
 urlpatterns = [
-    path("", include("reliefsite.core.urls")),
-    path("actions/", include("reliefsite.actions.urls")),
-    path("organizations/", include("reliefsite.organizations.urls")),
-    path("campaigns/", include("reliefsite.campaigns.urls")),
-    path("hotlines/", include("reliefsite.hotlines.urls")),
-    path("sources/", include("reliefsite.sources.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", include("reliefsite.core.health_urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    *i18n_patterns(
+        path("", include("reliefsite.core.urls")),
+        path("actions/", include("reliefsite.actions.urls")),
+        path("organizations/", include("reliefsite.organizations.urls")),
+        path("campaigns/", include("reliefsite.campaigns.urls")),
+        path("hotlines/", include("reliefsite.hotlines.urls")),
+        path("sources/", include("reliefsite.sources.urls")),
+        prefix_default_language=False,
+    ),
 ]
 
 admin.site.site_header = "工会抗疫信息发布 · 管理"
