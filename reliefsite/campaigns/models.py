@@ -2,8 +2,21 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import DecimalField, F, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -43,12 +56,61 @@ class CampaignQuerySet(PublishableQuerySet):
             balance=Coalesce(F("latest_amount"), Value(ZERO), output_field=MONEY) - F("disbursed"),
         )
 
-    def grand_totals(self):
-        """Sums over every campaign's latest total, for the home page."""
-        return self.with_totals().aggregate(
-            raised=Coalesce(Sum("latest_amount"), Value(ZERO), output_field=MONEY),
-            disbursed=Coalesce(Sum("disbursed"), Value(ZERO), output_field=MONEY),
+    def with_ledger_facts(self):
+        """The date the published disbursements run to and how precise their sum is (see precision_level)."""
+        published = Disbursement.objects.published().filter(campaign=OuterRef("pk")).order_by()
+        level = published.values("campaign").annotate(level=Max(precision_level("amount_qualifier")))
+        return self.annotate(
+            disbursed_through=Subquery(published.order_by("-date").values("date")[:1]),
+            disbursed_level=Coalesce(Subquery(level.values("level")), Value(0)),
         )
+
+    def grand_totals(self):
+        """Sums over every campaign's latest total, for the home page: {"raised": ..., "disbursed": ...}.
+
+        Also says how far they reach: raised_as_of (the newest total's moment), disbursed_through
+        (the newest disbursement's date), campaigns (how many are summed) and raised_level /
+        disbursed_level (see precision_level).
+        """
+        # The aliases must differ from with_totals()' annotations, or Sum() would refer to itself.
+        sums = (
+            self.with_totals()
+            .with_ledger_facts()
+            .aggregate(
+                raised_sum=Coalesce(Sum("latest_amount"), Value(ZERO), output_field=MONEY),
+                disbursed_sum=Coalesce(Sum("disbursed"), Value(ZERO), output_field=MONEY),
+                raised_as_of=Max("latest_as_of"),
+                disbursed_through_max=Max("disbursed_through"),
+                campaigns=Count("pk"),
+                raised_level=Coalesce(Max(precision_level("latest_amount_qualifier")), Value(0)),
+                disbursed_level_max=Coalesce(Max("disbursed_level"), Value(0)),
+            )
+        )
+        return {
+            "raised": sums["raised_sum"],
+            "disbursed": sums["disbursed_sum"],
+            "raised_as_of": sums["raised_as_of"],
+            "disbursed_through": sums["disbursed_through_max"],
+            "campaigns": sums["campaigns"],
+            "raised_level": sums["raised_level"],
+            "disbursed_level": sums["disbursed_level_max"],
+        }
+
+
+# Qualifiers that make a figure a lower bound: the true amount is at least the number printed.
+LOWER_BOUNDS = (Qualifier.YU, Qualifier.DUO, Qualifier.AT_LEAST)
+
+
+def precision_level(field):
+    """0 when the qualifier is exact, 1 for a lower bound (余/多/不少于), 2 for anything vaguer.
+
+    The largest level over the parts says how precise their sum is.
+    """
+    return Case(
+        When(**{field: Qualifier.EXACT}, then=Value(0)),
+        When(**{f"{field}__in": LOWER_BOUNDS}, then=Value(1)),
+        default=Value(2),
+    )
 
 
 class Campaign(models.Model):
@@ -75,6 +137,7 @@ class Campaign(models.Model):
         verbose_name = _("募捐项目")
         verbose_name_plural = _("募捐项目")
         ordering = ["-launched_at"]
+        permissions = [("publish_campaign", _("可以发布或撤回募捐项目"))]
 
     def __str__(self):
         return self.name
@@ -119,6 +182,7 @@ class TotalReport(models.Model):
         verbose_name = _("累计总额")
         verbose_name_plural = _("累计总额")
         ordering = ["campaign", "-as_of"]
+        permissions = [("publish_totalreport", _("可以发布或撤回累计总额"))]
         get_latest_by = "as_of"
         constraints = [
             models.UniqueConstraint(fields=["campaign", "as_of"], name="report_unique_per_moment"),
@@ -266,6 +330,25 @@ class GroupContribution(models.Model):
         )
 
 
+class DisbursementQuerySet(PublishableQuerySet):
+    def ledger(self, latest=None):
+        """In date order with the running total (and its precision level) computed by the database.
+
+        latest=N keeps only the N most recent rows; running totals still count every earlier row,
+        and `rows` says how many there are in all.
+        """
+        order = [F("date").asc(), F("pk").asc()]
+        ledger = self.select_related("recipient", "source").annotate(
+            running_total=Window(Sum("amount"), order_by=order, output_field=MONEY),
+            running_level=Window(Max(precision_level("amount_qualifier")), order_by=order),
+            rows=Window(Count("pk")),
+            from_end=Window(RowNumber(), order_by=[F("date").desc(), F("pk").desc()]),
+        )
+        if latest is not None:
+            ledger = ledger.filter(from_end__lte=latest)
+        return ledger.order_by("date", "pk")
+
+
 class Disbursement(models.Model):
     """Money paid out of a campaign: the ledger's transactions."""
 
@@ -303,12 +386,13 @@ class Disbursement(models.Model):
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     history = HistoricalRecords()
-    objects = PublishableQuerySet.as_manager()
+    objects = DisbursementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("拨付")
         verbose_name_plural = _("拨付")
         ordering = ["campaign", "date", "pk"]
+        permissions = [("publish_disbursement", _("可以发布或撤回拨付"))]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive"),
         ]

@@ -18,6 +18,16 @@ from .records import Record, SeedError, choices_of
 FILES = ["organizations", "sources", "actions", "campaigns", "hotlines"]
 
 
+class TextDatesLoader(yaml.SafeLoader):
+    """Leaves dates and times as text, so a bad one is reported with its field, not as a YAML crash."""
+
+
+TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class SeedLoader:
     def __init__(self, directory):
         self.directory = Path(directory)
@@ -36,7 +46,7 @@ class SeedLoader:
         path = self.directory / f"{name}.yaml"
         label = f"seeds/{path.name}"
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=TextDatesLoader)  # noqa: S506 (safe loader)
         except FileNotFoundError:
             raise SeedError(f"{label}: file not found") from None
         except yaml.YAMLError as error:

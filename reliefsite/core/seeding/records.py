@@ -61,7 +61,10 @@ class Record:
             return None
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return value
-        parsed = parse_date(str(value)) if value is not None else None
+        try:
+            parsed = parse_date(str(value)) if value is not None else None
+        except ValueError:
+            parsed = None
         if parsed is None:
             self.fail(field, f"{value!r} is not a date (YYYY-MM-DD)")
         return parsed
