@@ -1,6 +1,7 @@
 """Draft / published status shared by everything the public sees."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,3 +19,21 @@ def status_field():
     return models.CharField(
         _("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
+
+
+def published_or_preview(queryset, request, **lookup):
+    """(object, is_preview): the published object; a draft only for staff who may view the model.
+
+    The user is consulted only when nothing published matches, so public responses never touch
+    the session (and never get `Vary: Cookie`). Anyone else gets a 404, as if the draft did not exist.
+    """
+    found = queryset.published().filter(**lookup).first()
+    if found is not None:
+        return found, False
+    opts = queryset.model._meta
+    user = getattr(request, "user", None)
+    if user is not None and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+        found = queryset.filter(**lookup).first()
+        if found is not None:
+            return found, True
+    raise Http404(_("没有找到这个页面。"))

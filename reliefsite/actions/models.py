@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -31,22 +31,87 @@ class DateQualifier(models.TextChoices):
     ON_OR_BEFORE = "on_or_before", _("不晚于该日")
 
 
+MONEY_UNIT = "元"
+
+
 class ActionQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.prefetch_related("organizations", "figures")
 
     def search(self, text):
-        """Substring search; works for Chinese, which has no word boundaries to index."""
+        """Substring search; works for Chinese, which has no word boundaries to index.
+
+        Every word must appear somewhere: in the title, summary, beneficiaries, a figure, an
+        organization's name, or the name of the district or category ("门头沟" finds 门头沟区).
+        """
         query = Q()
         for word in text.split():
+            districts = [code for code, label in District.choices if word in str(label)]
+            categories = [code for code, label in Category.choices if word in str(label)]
             query &= (
                 Q(title__icontains=word)
                 | Q(summary__icontains=word)
                 | Q(beneficiaries__icontains=word)
                 | Q(figures__counts__icontains=word)
                 | Q(organizations__name__icontains=word)
+                | Q(organizations__short_name__icontains=word)
+                | Q(district__in=districts)
+                | Q(category__in=categories)
             )
         return self.filter(pk__in=self.model.objects.filter(query).values("pk"))
+
+    def matching(self, q="", district="", organization=None, category="", date_from=None, date_to=None):
+        """The list page's filters; a date range keeps actions that overlap it."""
+        qs = self
+        if q:
+            qs = qs.search(q)
+        if district:
+            qs = qs.filter(district=district)
+        if organization:
+            qs = qs.filter(pk__in=organization.actions.values("pk"))
+        if category:
+            qs = qs.filter(category=category)
+        if date_from:
+            qs = qs.filter(Q(end_date__gte=date_from) | Q(end_date__isnull=True, start_date__gte=date_from))
+        if date_to:
+            qs = qs.filter(start_date__lte=date_to)
+        return qs
+
+    def count_by(self, field):
+        """{value: number of actions} for "district" or "category", in one query."""
+        rows = self.order_by().values(field).annotate(n=Count("pk", distinct=True))
+        return {row[field]: row["n"] for row in rows}
+
+    def count_by_organization(self):
+        """[(slug, name, number of actions)], most active first, in one query."""
+        rows = (
+            self.order_by()
+            .values("organizations__slug", "organizations__name")
+            .annotate(n=Count("pk", distinct=True))
+            .filter(organizations__slug__isnull=False)
+            .order_by("-n", "organizations__name")
+        )
+        return [(row["organizations__slug"], row["organizations__name"], row["n"]) for row in rows]
+
+    def related_to(self, action, limit=5):
+        """Other actions by the same organizations first, then of the same category."""
+        organization_ids = [organization.pk for organization in action.organizations.all()]
+        shared = Count("organizations", filter=Q(organizations__in=organization_ids), distinct=True)
+        return (
+            self.exclude(pk=action.pk)
+            .filter(Q(organizations__in=organization_ids) | Q(category=action.category))
+            .annotate(shared=shared)
+            .order_by("-shared", "-start_date", "-pk")
+            .prefetch_related("organizations")[:limit]
+        )
+
+    def with_money(self):
+        """Only actions that report amounts of money (unit 元, not rates such as 元/小时), each with
+        those figures in .money_figures."""
+        money = Figure.objects.filter(unit=MONEY_UNIT)
+        return self.filter(pk__in=money.values("action")).prefetch_related(
+            Prefetch("figures", queryset=money, to_attr="money_figures")
+        )
 
     def totals(self):
         return self.aggregate(
@@ -88,6 +153,7 @@ class Action(models.Model):
         verbose_name = _("救助行动")
         verbose_name_plural = _("救助行动")
         ordering = ["-start_date", "-pk"]
+        permissions = [("publish_action", _("可以发布或撤回救助行动"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),

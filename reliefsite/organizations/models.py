@@ -1,7 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from reliefsite.publishing import Status
 
 
 class District(models.TextChoices):
@@ -28,6 +31,27 @@ class District(models.TextChoices):
 class OrganizationQuerySet(models.QuerySet):
     def with_parent(self):
         return self.select_related("parent")
+
+    def with_action_count(self):
+        """Adds action_count: the published actions each organization took part in."""
+        return self.annotate(
+            action_count=models.Count(
+                "actions", filter=models.Q(actions__status=Status.PUBLISHED), distinct=True
+            )
+        )
+
+    def for_directory(self, group_by="kind"):
+        """Ordered for the directory page: by kind (national first) or by district, then by name."""
+        field = "district" if group_by == "district" else "kind"
+        choices = District.choices if field == "district" else self.model.Kind.choices
+        rank = models.Case(
+            *[
+                models.When(**{field: value}, then=models.Value(i))
+                for i, (value, _label) in enumerate(choices)
+            ],
+            default=models.Value(len(choices)),
+        )
+        return self.with_action_count().annotate(group_rank=rank).order_by("group_rank", "name")
 
 
 class Organization(models.Model):
@@ -80,6 +104,16 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Mirrors the organization_not_own_parent constraint and also refuses longer loops, which
+        # the database cannot see but which would make "上级组织" chains endless.
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("上级组织不能是它自己或它的下级组织。")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
 
     @property
     def display_name(self):

@@ -46,7 +46,7 @@ class SeedLoader:
         path = self.directory / f"{name}.yaml"
         label = f"seeds/{path.name}"
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=TextDatesLoader)  # noqa: S506 (safe loader)
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=TextDatesLoader)
         except FileNotFoundError:
             raise SeedError(f"{label}: file not found") from None
         except yaml.YAMLError as error:
