@@ -3,7 +3,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
-    Case,
     Count,
     DecimalField,
     F,
@@ -13,10 +12,8 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
-    Window,
 )
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -25,6 +22,8 @@ from reliefsite.organizations.models import Organization
 from reliefsite.publishing import PublishableQuerySet, status_field
 from reliefsite.quantities import AsOfPrecision, Qualifier, format_as_of, format_quantity
 from reliefsite.sources.models import Source
+
+from .ledger import DisbursementQuerySet, precision_level
 
 ZERO = Decimal("0")
 MONEY = DecimalField(max_digits=14, decimal_places=2)
@@ -66,11 +65,15 @@ class CampaignQuerySet(PublishableQuerySet):
         )
 
     def grand_totals(self):
-        """Sums over every campaign's latest total, for the home page: {"raised": ..., "disbursed": ...}.
+        """Sums over every campaign's latest total, for the home page: {"raised": ..., "disbursed": ...}."""
+        overview = self.overview()
+        return {"raised": overview["raised"], "disbursed": overview["disbursed"]}
 
-        Also says how far they reach: raised_as_of (the newest total's moment), disbursed_through
-        (the newest disbursement's date), campaigns (how many are summed) and raised_level /
-        disbursed_level (see precision_level).
+    def overview(self):
+        """grand_totals() and how far they reach, in one query.
+
+        raised_as_of: the newest total's moment; disbursed_through: the newest disbursement's date;
+        campaigns: how many are summed; raised_level / disbursed_level: see precision_level.
         """
         # The aliases must differ from with_totals()' annotations, or Sum() would refer to itself.
         sums = (
@@ -95,22 +98,6 @@ class CampaignQuerySet(PublishableQuerySet):
             "raised_level": sums["raised_level"],
             "disbursed_level": sums["disbursed_level_max"],
         }
-
-
-# Qualifiers that make a figure a lower bound: the true amount is at least the number printed.
-LOWER_BOUNDS = (Qualifier.YU, Qualifier.DUO, Qualifier.AT_LEAST)
-
-
-def precision_level(field):
-    """0 when the qualifier is exact, 1 for a lower bound (余/多/不少于), 2 for anything vaguer.
-
-    The largest level over the parts says how precise their sum is.
-    """
-    return Case(
-        When(**{field: Qualifier.EXACT}, then=Value(0)),
-        When(**{f"{field}__in": LOWER_BOUNDS}, then=Value(1)),
-        default=Value(2),
-    )
 
 
 class Campaign(models.Model):
@@ -221,14 +208,40 @@ class TotalReport(models.Model):
             .first()
         )
 
+    def following(self):
+        if not self.campaign_id or not self.as_of:
+            return None
+        return (
+            TotalReport.objects.filter(campaign_id=self.campaign_id, as_of__gt=self.as_of)
+            .exclude(pk=self.pk)
+            .order_by("as_of")
+            .first()
+        )
+
     def clean(self):
         errors = {}
         if self.amount is not None and self.amount < 0:
             errors["amount"] = _("金额不能为负数。")
-        if self.is_correction and not self.correction_reason.strip():
+        if self.is_correction and not (self.correction_reason or "").strip():
             errors["correction_reason"] = _("标记为更正时请写明更正原因。")
+        # A back-dated report must not sit above a later one: the series would then drop.
+        following = self.following()
+        if (
+            following
+            and "amount" not in errors
+            and self.amount is not None
+            and self.amount > following.amount
+            and not following.is_correction
+        ):
+            errors["amount"] = _(
+                "累计总额（%(new)s）高于之后%(when)s的%(old)s，累计总额只增不减。请检查金额和截至时间。"
+            ) % {
+                "new": self.amount_display,
+                "when": following.as_of_display,
+                "old": following.amount_display,
+            }
         previous = self.previous()
-        if previous and self.amount is not None and not self.is_correction:
+        if previous and self.amount is not None and not self.is_correction and "amount" not in errors:
             if self.amount < previous.amount:
                 errors["amount"] = _(
                     "新的累计总额（%(new)s）低于%(when)s的%(old)s。如果这是更正，请勾选“更正”并写明原因。"
@@ -328,25 +341,6 @@ class GroupContribution(models.Model):
             if self.gifts_count is not None
             else ""
         )
-
-
-class DisbursementQuerySet(PublishableQuerySet):
-    def ledger(self, latest=None):
-        """In date order with the running total (and its precision level) computed by the database.
-
-        latest=N keeps only the N most recent rows; running totals still count every earlier row,
-        and `rows` says how many there are in all.
-        """
-        order = [F("date").asc(), F("pk").asc()]
-        ledger = self.select_related("recipient", "source").annotate(
-            running_total=Window(Sum("amount"), order_by=order, output_field=MONEY),
-            running_level=Window(Max(precision_level("amount_qualifier")), order_by=order),
-            rows=Window(Count("pk")),
-            from_end=Window(RowNumber(), order_by=[F("date").desc(), F("pk").desc()]),
-        )
-        if latest is not None:
-            ledger = ledger.filter(from_end__lte=latest)
-        return ledger.order_by("date", "pk")
 
 
 class Disbursement(models.Model):

@@ -6,4 +6,5 @@ app_name = "campaigns"
 urlpatterns = [
     path("", views.index, name="list"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/reports/", views.reports, name="reports"),
 ]

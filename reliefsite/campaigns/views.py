@@ -1,10 +1,143 @@
-# Placeholder views: replaced by the public-site work.
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from reliefsite.publishing import published_or_preview
+from reliefsite.quantities import Qualifier, format_as_of, format_quantity
+
+from .charts import build_chart
+from .ledger import LOWER_BOUNDS
+from .models import Campaign, Disbursement, GroupContribution, TotalReport
+
+PER_PAGE = 20
+REPORTS_SHOWN = 20  # the detail page's table; the full list is paginated on its own page
+REPORTS_PER_PAGE = 100
+LEDGER_SHOWN = 200
+CONTRIBUTIONS_SHOWN = 100
+# The window functions sort every row of the ledger: the fewer columns, the faster.
+LEDGER_COLUMNS = (
+    "date",
+    "date_qualifier",
+    "recipient_note",
+    "amount",
+    "amount_qualifier",
+    "purpose",
+    "recipient__name",
+    "recipient__slug",
+    "source__key",
+    "source__headline",
+)
+
+# A sum's precision level (models.precision_level) as the qualifier printed with it.
+LEVEL_QUALIFIER = {0: Qualifier.EXACT, 1: Qualifier.YU, 2: Qualifier.ABOUT}
+
+
+def cn_day(value):
+    """A date (or an aware moment, in the site's zone) as 2020年2月6日."""
+    if not value:
+        return ""
+    if hasattr(value, "hour"):
+        value = timezone.localtime(value)
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def balance_qualifier(amount_qualifier, disbursed_level):
+    """Raised minus disbursed: "at least" when the total was a lower bound and the payments exact."""
+    if disbursed_level:
+        return Qualifier.ABOUT
+    if amount_qualifier in LOWER_BOUNDS:
+        return Qualifier.AT_LEAST
+    return amount_qualifier or Qualifier.EXACT
+
+
+def figures(campaign):
+    """The printed figures of a campaign annotated by with_totals().with_ledger_facts()."""
+    if campaign.latest_amount is None:
+        raised = donors = as_of = balance = ""
+    else:
+        raised = format_quantity(campaign.latest_amount, "元", campaign.latest_amount_qualifier)
+        donors = (
+            format_quantity(campaign.latest_donors, "名", campaign.latest_donors_qualifier)
+            if campaign.latest_donors is not None
+            else ""
+        )
+        as_of = format_as_of(campaign.latest_as_of, campaign.latest_as_of_precision)
+        balance = format_quantity(
+            campaign.balance,
+            "元",
+            balance_qualifier(campaign.latest_amount_qualifier, campaign.disbursed_level),
+        )
+    return {
+        "raised": raised,
+        "donors": donors,
+        "as_of": as_of,
+        "disbursed": format_quantity(campaign.disbursed, "元", LEVEL_QUALIFIER[campaign.disbursed_level]),
+        "disbursed_through": cn_day(campaign.disbursed_through),
+        "balance": balance,
+    }
+
+
+def with_figures(campaigns):
+    campaigns = list(campaigns)
+    for campaign in campaigns:
+        campaign.figures = figures(campaign)
+    return campaigns
 
 
 def index(request):
-    return HttpResponse("")
+    campaigns = Campaign.objects.published().with_totals().with_ledger_facts()
+    page = Paginator(campaigns, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "campaigns/list.html", {"page": page, "campaigns": with_figures(page.object_list)})
+
+
+def _private(response):
+    # A draft shown to staff must never be stored by a shared cache.
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
+def _campaign(request, slug):
+    queryset = Campaign.objects.with_totals().with_ledger_facts().prefetch_related("sources")
+    campaign, preview = published_or_preview(queryset, request, slug=slug)
+    campaign.figures = figures(campaign)
+    return campaign, preview
 
 
 def detail(request, slug):
-    return HttpResponse("")
+    campaign, preview = _campaign(request, slug)
+    reports = TotalReport.objects.published().filter(campaign=campaign)
+    rows = list(reports.order_by("as_of").values_list("as_of", "amount", "donors"))
+    ledger = list(
+        Disbursement.objects.published()
+        .filter(campaign=campaign)
+        .ledger(latest=LEDGER_SHOWN)
+        .only(*LEDGER_COLUMNS)
+    )
+    for row in ledger:
+        row.running_display = format_quantity(row.running_total, "元", LEVEL_QUALIFIER[row.running_level])
+    context = {
+        "campaign": campaign,
+        "preview": preview,
+        "chart": build_chart(rows, cn_day),
+        "reports": reports.select_related("source").order_by("-as_of")[:REPORTS_SHOWN],
+        "report_count": len(rows),
+        "reports_shown": min(len(rows), REPORTS_SHOWN),
+        "contributions": GroupContribution.objects.filter(campaign=campaign)
+        .select_related("group", "source")
+        .order_by("label", "as_of")[:CONTRIBUTIONS_SHOWN],
+        "ledger": ledger,
+        "ledger_count": ledger[0].rows if ledger else 0,
+    }
+    response = render(request, "campaigns/detail.html", context)
+    return _private(response) if preview else response
+
+
+def reports(request, slug):
+    """Every published total report of a campaign, newest first, paginated."""
+    campaign, preview = _campaign(request, slug)
+    reports = TotalReport.objects.published().filter(campaign=campaign).select_related("source")
+    page = Paginator(reports.order_by("-as_of"), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    response = render(request, "campaigns/reports.html", {"campaign": campaign, "page": page})
+    return _private(response) if preview else response

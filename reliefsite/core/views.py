@@ -1,10 +1,51 @@
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
+
+from reliefsite.actions.models import Action
+from reliefsite.campaigns.models import Campaign
+from reliefsite.campaigns.views import LEVEL_QUALIFIER, cn_day, with_figures
+from reliefsite.hotlines.models import Hotline
+from reliefsite.hotlines.views import attach_status, cache_until_change
+from reliefsite.quantities import format_quantity
+
+HOME_HOTLINES = 6
+HOME_CAMPAIGNS = 3
+HOME_ACTIONS = 5
 
 
 def home(request):
-    return HttpResponse("")
+    """At a glance: hotlines first, then totals and the latest actions, in a fixed number of queries."""
+    now = timezone.now()
+    hotlines = attach_status(
+        Hotline.objects.published()
+        .in_need_order()
+        .select_related("provider")
+        .prefetch_related("numbers", "hours")[:HOME_HOTLINES],
+        now,
+    )
+    campaigns = with_figures(Campaign.objects.published().with_totals().with_ledger_facts()[:HOME_CAMPAIGNS])
+    actions = list(Action.objects.published().for_listing()[:HOME_ACTIONS])
+    money = Campaign.objects.published().overview()  # grand_totals() plus what they include
+    context = {
+        "hotlines": hotlines,
+        "campaigns": campaigns,
+        "actions": actions,
+        "action_totals": Action.objects.published().totals(),
+        "money": {
+            **money,
+            "raised_display": format_quantity(money["raised"], "元", LEVEL_QUALIFIER[money["raised_level"]]),
+            "disbursed_display": format_quantity(
+                money["disbursed"], "元", LEVEL_QUALIFIER[money["disbursed_level"]]
+            ),
+            "raised_through": cn_day(money["raised_as_of"]),
+            "disbursed_through": cn_day(money["disbursed_through"]),
+        },
+    }
+    response = render(request, "core/home.html", context)
+    return cache_until_change(response, hotlines, now)
 
 
 @never_cache

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -27,6 +27,14 @@ class Weekday(models.IntegerChoices):
 class HotlineQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("provider").prefetch_related("numbers", "channels", "hours", "sources")
+
+    def in_need_order(self):
+        """Grouped by need in the order Hotline.Need lists them (psychological first), then by name."""
+        order = Case(
+            *(When(need=value, then=Value(index)) for index, value in enumerate(Hotline.Need.values)),
+            default=Value(len(Hotline.Need.values)),
+        )
+        return self.alias(need_order=order).order_by("need_order", "name", "pk")
 
 
 class Hotline(models.Model):
@@ -77,6 +85,7 @@ class Hotline(models.Model):
         verbose_name = _("求助热线")
         verbose_name_plural = _("求助热线")
         ordering = ["need", "name"]
+        permissions = [("publish_hotline", _("可以发布或撤回求助热线"))]
 
     def __str__(self):
         return self.name
