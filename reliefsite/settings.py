@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reliefsite.campaigns",
     "reliefsite.hotlines",
     "reliefsite.core",
+    "reliefsite.opendata",
 ]
 
 MIDDLEWARE = [

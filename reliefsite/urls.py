@@ -8,6 +8,7 @@ from django.urls import include, path
 urlpatterns = [
     path("healthz", include("reliefsite.core.health_urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("reliefsite.opendata.urls")),  # /data/*.json|csv, /feeds/, sitemap.xml, robots.txt
     *i18n_patterns(
         path("", include("reliefsite.core.urls")),
         path("actions/", include("reliefsite.actions.urls")),
@@ -15,6 +16,7 @@ urlpatterns = [
         path("campaigns/", include("reliefsite.campaigns.urls")),
         path("hotlines/", include("reliefsite.hotlines.urls")),
         path("sources/", include("reliefsite.sources.urls")),
+        path("data/", include("reliefsite.opendata.docs_urls")),
         prefix_default_language=False,
     ),
 ]

@@ -1,0 +1,78 @@
+"""What the open-data page shows: endpoints, parameters, fields, CSV columns and a live example item."""
+
+import json
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import override
+
+from .csvrows import CSV_COLUMNS, CSV_NOTES
+from .endpoints import ENDPOINTS
+from .fields import ENVELOPE, FIELDS, SHARED
+from .params import DEFAULT_PER_PAGE, MAX_PER_PAGE
+
+# Example queries shown next to each endpoint: real filter values from the seed data.
+EXAMPLE_QUERIES = {
+    "actions": "?district=mentougou&per_page=10",
+    "organizations": "?kind=district_federation",
+    "campaigns": "?page=1",
+    "campaign-transactions": "?campaign=warm-wuhan",
+    "hotlines": "?need=psychological",
+}
+
+
+def csv_column_notes(name):
+    """(column, explanation) pairs; plain columns carry the JSON field of the same name."""
+    documented = {f.name: f.description for f in FIELDS[name]}
+    return [(column, CSV_NOTES.get(column) or documented.get(column, "")) for column in CSV_COLUMNS[name]]
+
+
+def example_item(endpoint, absolute):
+    first = endpoint.queryset()[:1]
+    with override(settings.LANGUAGE_CODE):
+        items = [endpoint.serialize(obj, absolute) for obj in first]
+    return json.dumps(items[0], ensure_ascii=False, indent=2) if items else ""
+
+
+def documented_endpoints(request):
+    absolute = request.build_absolute_uri
+    result = []
+    for name, endpoint in ENDPOINTS.items():
+        json_url = absolute(reverse(f"opendata:{name}-json"))
+        result.append(
+            {
+                "name": name,
+                "title": endpoint.title,
+                "description": endpoint.description,
+                "json_url": json_url,
+                "csv_url": absolute(reverse(f"opendata:{name}-csv")),
+                "example_url": json_url + EXAMPLE_QUERIES[name],
+                "filters": list(endpoint.filters.items()),
+                "fields": FIELDS[name],
+                "csv_columns": csv_column_notes(name),
+                "example": example_item(endpoint, absolute),
+            }
+        )
+    return result
+
+
+def docs_context(request):
+    absolute = request.build_absolute_uri
+    return {
+        "endpoints": documented_endpoints(request),
+        "envelope": ENVELOPE,
+        "shared": [
+            {"name": key, "title": title, "fields": fields} for key, (title, fields) in SHARED.items()
+        ],
+        "default_per_page": DEFAULT_PER_PAGE,
+        "max_per_page": MAX_PER_PAGE,
+        "feeds": {
+            "actions": absolute(reverse("opendata:actions-feed")),
+            "district": absolute(reverse("opendata:district-actions-feed", args=["mentougou"])),
+            "organization": absolute(reverse("opendata:organization-actions-feed", args=["beijing-ftu"])),
+            "campaigns": absolute(reverse("opendata:campaigns-feed")),
+            "campaign": absolute(reverse("opendata:campaign-feed", args=["warm-wuhan"])),
+        },
+        "sitemap_url": absolute(reverse("opendata:sitemap")),
+        "robots_url": absolute(reverse("opendata:robots")),
+    }
