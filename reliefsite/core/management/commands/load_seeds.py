@@ -39,6 +39,8 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except SeedError as error:
             raise CommandError(f"Seed data not loaded, database unchanged. {error}") from None
+        if options["verbosity"] < 1:
+            return
         for model, outcome in counts.items():
             self.stdout.write(
                 f"{model}: {outcome['created']} created, {outcome['updated']} updated, {outcome['unchanged']} unchanged"
