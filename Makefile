@@ -40,3 +40,21 @@ lint: setup
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Phone and desktop screenshots of every public page type into docs/screenshots/ (needs Chromium and
+# a Chinese font: apt-get install chromium fonts-noto-cjk).
+.PHONY: screenshots
+screenshots: setup
+	$(BIN)/python tools/screenshots.py
+
+# Performance (not unit tests; need wrk: apt-get install -y wrk). Data sets stay in bench/out/.
+# `make bench` prints queries, p50/p95 and req/s per page against a static file (bench/RESULTS.md);
+# `make load` runs 60 s at 64 connections on the mixed public pages and fails on any error.
+.PHONY: bench load
+bench: setup
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+load: setup
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python bench/load.py $(LOAD_ARGS)

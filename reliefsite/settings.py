@@ -3,6 +3,8 @@
 Every variable, its default and meaning is listed in README.md.
 """
 
+import hashlib
+import tempfile
 from pathlib import Path
 
 import environ
@@ -64,8 +66,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page cache stores the response every middleware below has finished (CSP, Vary...);
+    # SecurityMiddleware stays outside it because HSTS depends on each request's scheme.
+    "reliefsite.core.middleware.PageCacheUpdateMiddleware",
+    # Unlike Django's FetchFromCacheMiddleware, which goes last, this answers a hit before the
+    # session, locale, CSRF, auth... middleware run: a hit needs none of them (the language comes
+    # from the URL, editors are recognised by their session cookie, the stored response already
+    # carries every header), and skipping them raised cached req/s from ~0.45x to ~0.6x a static
+    # file's (bench/RESULTS.md).
+    "reliefsite.core.middleware.PageCacheFetchMiddleware",
     "reliefsite.core.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Lets a few hashed inline attributes of third-party admin templates through, in the admin only.
+    "reliefsite.core.middleware.AdminCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Axes must come last: it turns a locked-out login into its lockout response.
+    # Axes turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -104,9 +117,27 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBU
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Local memory by default; several app servers share Redis: CACHE_URL=redis://host:6379/0
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://reliefsite")}
-CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_SECONDS", default=300)
+# Local memory by default; several app servers share Redis: CACHE_URL=redis://host:6379/0.
+# Public pages have their own alias ("pages"), on PAGE_CACHE_URL, else on CACHE_URL's Redis under
+# their own key prefix. With no shared server configured, pages go to Django's file-based cache so
+# that every gunicorn worker on this host sees the same pages and the same invalidation.
+# See reliefsite/core/cache.py and docs/deploy.md.
+_CACHE_URL = env("CACHE_URL", default="locmemcache://reliefsite")
+_LOCAL_PAGES = f"filecache://{Path(tempfile.gettempdir()) / ('reliefsite-pages-' + hashlib.md5(str(BASE_DIR).encode()).hexdigest()[:8])}"
+CACHES = {
+    "default": env.cache_url_config(_CACHE_URL),
+    "pages": env.cache_url_config(
+        env("PAGE_CACHE_URL", default=_LOCAL_PAGES if _CACHE_URL.startswith("locmem") else _CACHE_URL)
+    ),
+}
+CACHES["pages"]["KEY_PREFIX"] = "pages"
+CACHES["pages"]["TIMEOUT"] = env.int("CACHE_SECONDS", default=300)
+CACHES["pages"].setdefault("OPTIONS", {}).setdefault(
+    "MAX_ENTRIES", env.int("PAGE_CACHE_MAX_ENTRIES", default=5000)
+)
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+CACHE_MIDDLEWARE_ALIAS = "pages"
+CACHE_MIDDLEWARE_SECONDS = CACHES["pages"]["TIMEOUT"]
 CACHE_MIDDLEWARE_KEY_PREFIX = "reliefsite"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -123,7 +154,11 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_LOCKOUT_CALLABLE = "reliefsite.core.lockout.lockout_response"
+# Behind a reverse proxy REMOTE_ADDR is the proxy: set PROXY_COUNT=1 (nginx) so lockouts count the
+# visitor's address, not everybody's at once.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "reliefsite.core.lockout.client_ip"
 
 LANGUAGE_CODE = env("LANGUAGE_CODE", default="zh-hans")
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -133,7 +168,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -147,6 +182,8 @@ STORAGES = {
 ADMIN_URL = env("ADMIN_URL", default="admin/")
 if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
     raise ImproperlyConfigured("ADMIN_URL must be a relative path ending in '/', e.g. 'staff-7f3c/'.")
+# Never from the page cache: the admin, the health check, static files.
+PAGE_CACHE_EXCLUDED_PREFIXES = (f"/{ADMIN_URL}", "/healthz", f"/{STATIC_URL}")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # Security: strict in production, relaxed only where development over plain HTTP needs it.
@@ -168,7 +205,8 @@ CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+# Features this site never uses; unknown names (like the retired interest-cohort) only make browsers warn.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -185,12 +223,23 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Everything to stderr, one line per record, for the process manager (systemd, docker) to keep.
+# gunicorn writes the access log (gunicorn.conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own console handler only prints with DEBUG on; errors reach the root handler.
+        "django": {"handlers": [], "level": env("LOG_LEVEL", default="INFO"), "propagate": True},
+        # 4xx responses are logged by the access log already.
+        "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 SILENCED_SYSTEM_CHECKS = []

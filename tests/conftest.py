@@ -12,7 +12,21 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _private_page_cache(settings):
+    # The default page cache is a file cache shared by every process of this checkout; tests get
+    # their own in-memory one so a server or test run next door cannot empty it half-way through.
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            **settings.CACHES["pages"],
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "test-pages",
+        },
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(_private_page_cache):
     from django.core.cache import caches
 
     for cache in caches.all():

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "reliefsite.core"
     verbose_name = _("站点")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

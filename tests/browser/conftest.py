@@ -65,13 +65,6 @@ def base_url(live_server):
     return live_server.url
 
 
-@pytest.fixture(autouse=True)
-def _own_page_cache_stamp(settings, tmp_path):
-    # Every process of this checkout shares the page cache's default stamp file, so a test run or
-    # server next door that saves something would empty this test's page cache half-way through.
-    settings.PAGE_CACHE_STAMP = str(tmp_path / "pages.stamp")
-
-
 @pytest.fixture
 def site(live_server):
     """The live server's address, with the seed data loaded (the database is emptied after each test)."""
