@@ -43,22 +43,30 @@ class ActionQuerySet(PublishableQuerySet):
 
         Every word must appear somewhere: in the title, summary, beneficiaries, a figure, an
         organization's name, or the name of the district or category ("门头沟" finds 门头沟区).
+        Figures and organizations are searched in subqueries, not joins: a join repeats each action
+        once per figure and organization, and every repeat is matched again (2x faster in bench/).
         """
         query = Q()
         for word in text.split():
             districts = [code for code, label in District.choices if word in str(label)]
             categories = [code for code, label in Category.choices if word in str(label)]
+            organizations = Organization.objects.filter(
+                Q(name__icontains=word) | Q(short_name__icontains=word)
+            )
             query &= (
                 Q(title__icontains=word)
                 | Q(summary__icontains=word)
                 | Q(beneficiaries__icontains=word)
-                | Q(figures__counts__icontains=word)
-                | Q(organizations__name__icontains=word)
-                | Q(organizations__short_name__icontains=word)
+                | Q(pk__in=Figure.objects.filter(counts__icontains=word).values("action"))
+                | Q(
+                    pk__in=self.model.organizations.through.objects.filter(
+                        organization__in=organizations
+                    ).values("action")
+                )
                 | Q(district__in=districts)
                 | Q(category__in=categories)
             )
-        return self.filter(pk__in=self.model.objects.filter(query).values("pk"))
+        return self.filter(query)
 
     def matching(self, q="", district="", organization=None, category="", date_from=None, date_to=None):
         """The list page's filters; a date range keeps actions that overlap it."""
@@ -79,19 +87,23 @@ class ActionQuerySet(PublishableQuerySet):
 
     def count_by(self, field):
         """{value: number of actions} for "district" or "category", in one query."""
-        rows = self.order_by().values(field).annotate(n=Count("pk", distinct=True))
+        # No DISTINCT: search() and matching() filter with subqueries, never joins, so rows are unique.
+        rows = self.order_by().values(field).annotate(n=Count("pk"))
         return {row[field]: row["n"] for row in rows}
 
-    def count_by_organization(self):
-        """[(slug, name, number of actions)], most active first, in one query."""
+    def count_by_organization(self, limit=None):
+        """[(slug, name, number of actions)], most active first, in one query; the first `limit`.
+
+        Counted on the link table, where each (action, organization) pair is unique, so no
+        COUNT(DISTINCT) over the action x organization join is needed (98 -> 25-40 ms in bench/).
+        """
+        links = self.model.organizations.through.objects.filter(action__in=self.order_by().values("pk"))
         rows = (
-            self.order_by()
-            .values("organizations__slug", "organizations__name")
-            .annotate(n=Count("pk", distinct=True))
-            .filter(organizations__slug__isnull=False)
-            .order_by("-n", "organizations__name")
-        )
-        return [(row["organizations__slug"], row["organizations__name"], row["n"]) for row in rows]
+            links.values("organization__slug", "organization__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "organization__name")
+        )[:limit]
+        return [(row["organization__slug"], row["organization__name"], row["n"]) for row in rows]
 
     def related_to(self, action, limit=5):
         """Other actions by the same organizations first, then of the same category."""
@@ -114,10 +126,13 @@ class ActionQuerySet(PublishableQuerySet):
         )
 
     def totals(self):
-        return self.aggregate(
-            actions=Count("pk", distinct=True),
-            organizations=Count("organizations", distinct=True),
-        )
+        """{"actions": n, "organizations": n taking part in them}: two cheap statements, not one
+        COUNT(DISTINCT) over the action x organization join (27 -> 15 ms in bench/)."""
+        links = self.model.organizations.through.objects.filter(action__in=self.order_by().values("pk"))
+        return {
+            "actions": self.count(),
+            "organizations": Organization.objects.filter(pk__in=links.values("organization")).count(),
+        }
 
 
 class Action(models.Model):
@@ -159,6 +174,13 @@ class Action(models.Model):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="action_end_after_start",
             ),
+        ]
+        # The public list (published, newest first) and its district/category facet counts read
+        # only these index entries: at 20,000 actions, 14 ms -> 1 ms and 10 ms -> 2 ms (bench/).
+        indexes = [
+            models.Index(fields=["status", "-start_date", "-id"], name="action_published_by_date"),
+            models.Index(fields=["status", "district"], name="action_published_district"),
+            models.Index(fields=["status", "category"], name="action_published_category"),
         ]
 
     def __str__(self):

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -33,17 +34,30 @@ class OrganizationQuerySet(models.QuerySet):
         return self.select_related("parent")
 
     def with_action_count(self):
-        """Adds action_count: the published actions each organization took part in."""
-        return self.annotate(
-            action_count=models.Count(
-                "actions", filter=models.Q(actions__status=Status.PUBLISHED), distinct=True
+        """Adds action_count: the published actions each organization took part in.
+
+        A subquery on the link table rather than COUNT(DISTINCT) over the organization x action
+        join: it is computed for the listed rows only, and pairs there are unique (bench/RESULTS.md).
+        """
+        links = (
+            self.model.actions.through.objects.filter(
+                organization=models.OuterRef("pk"), action__status=Status.PUBLISHED
             )
+            .order_by()
+            .values("organization")
+            .annotate(n=models.Count("pk"))
+            .values("n")
         )
+        return self.annotate(action_count=Coalesce(models.Subquery(links), 0))
+
+    def _grouping(self, group_by):
+        if group_by == "district":
+            return "district", District.choices
+        return "kind", self.model.Kind.choices
 
     def for_directory(self, group_by="kind"):
         """Ordered for the directory page: by kind (national first) or by district, then by name."""
-        field = "district" if group_by == "district" else "kind"
-        choices = District.choices if field == "district" else self.model.Kind.choices
+        field, choices = self._grouping(group_by)
         rank = models.Case(
             *[
                 models.When(**{field: value}, then=models.Value(i))
@@ -51,7 +65,16 @@ class OrganizationQuerySet(models.QuerySet):
             ],
             default=models.Value(len(choices)),
         )
-        return self.with_action_count().annotate(group_rank=rank).order_by("group_rank", "name")
+        return self.with_action_count().annotate(group_rank=rank).order_by("group_rank", "name", "pk")
+
+    def group_sizes(self, group_by="kind"):
+        """[(value, label, number of organizations)] in directory order, in one query; values
+        outside the choices (a blank district) come last as one group with the value ""."""
+        field, choices = self._grouping(group_by)
+        counts = dict(self.order_by().values_list(field).annotate(n=models.Count("pk")))
+        groups = [(value, label, counts.pop(value)) for value, label in choices if value in counts]
+        rest = sum(counts.values())
+        return [*groups, ("", None, rest)] if rest else groups
 
 
 class Organization(models.Model):

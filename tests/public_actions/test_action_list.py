@@ -25,7 +25,9 @@ def titles(response):
 
 def option(response, name, value):
     """The text of one <option> of the <select name=...>."""
-    select = re.search(rf'<select id="id_{name}" name="{name}">(.*?)</select>', text(response), re.S).group(1)
+    select = re.search(
+        rf'<select id="id_{name}" name="{name}"[^>]*>(.*?)</select>', text(response), re.S
+    ).group(1)
     match = re.search(rf'<option value="{value}"( selected)?>([^<]*)</option>', select)
     return match.group(2) if match else None
 

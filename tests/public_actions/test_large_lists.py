@@ -1,0 +1,144 @@
+"""Lists that stay small when the data grows: the organization facet's top entries, the paginated
+organization directory, the search evaluated once, the home totals."""
+
+import re
+
+import pytest
+
+from reliefsite.actions.models import Action
+from reliefsite.actions.views import ORGANIZATIONS_SHOWN
+from reliefsite.organizations.models import Organization
+from reliefsite.organizations.views import PER_PAGE
+from reliefsite.publishing import Status
+from tests.factories import make_action, make_organization
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response):
+    return response.content.decode()
+
+
+def organization_options(response):
+    select = re.search(
+        r'<select id="id_organization" name="organization"[^>]*>(.*?)</select>', text(response), re.S
+    )
+    return re.findall(r'<option value="([^"]+)"', select.group(1))
+
+
+def test_organization_facet_lists_the_busiest_and_the_selected_one(client, no_page_cache):
+    busy = make_organization(slug="busy-union", name="忙碌工会")
+    for _ in range(3):
+        make_action(organizations=[busy])
+    quiet = [
+        make_organization(slug=f"quiet-{i:02d}", name=f"安静工会{i:02d}")
+        for i in range(ORGANIZATIONS_SHOWN + 5)
+    ]
+    for organization in quiet:
+        make_action(organizations=[organization])
+    make_action(organizations=[busy], status=Status.DRAFT)  # drafts never count
+
+    response = client.get("/actions/")
+    shown = organization_options(response)
+    assert len(shown) == ORGANIZATIONS_SHOWN
+    assert shown[0] == "busy-union"
+    assert "忙碌工会 (3)" in text(response)
+    # Ties are broken by name, so the cut is stable; the rest are reached through the directory.
+    assert shown[1:] == [f"quiet-{i:02d}" for i in range(ORGANIZATIONS_SHOWN - 1)]
+    assert 'aria-describedby="organization-hint"' in text(response)
+    assert 'href="/organizations/">组织名录</a>' in text(response)
+
+    # An organization outside the top entries stays selectable once chosen.
+    last = f"quiet-{ORGANIZATIONS_SHOWN + 4:02d}"
+    response = client.get("/actions/", {"organization": last})
+    assert last in organization_options(response)
+    assert f'<option value="{last}" selected>' in text(response)
+
+
+def test_few_organizations_need_no_directory_hint(client, no_page_cache):
+    make_action(organizations=[make_organization(slug="only-union")])
+    html = text(client.get("/actions/"))
+    assert "organization-hint" not in html
+
+
+def test_search_counts_each_action_once(client, no_page_cache):
+    union = make_organization(slug="warm-union", name="暖心工会")
+    # Matches through two figures and two organizations, and the title: still one result.
+    make_action(
+        title="暖心行动",
+        organizations=[union, make_organization(name="另一暖心单位")],
+        figures=[("1", "个", "暖心包", "exact"), ("2", "个", "暖心卡", "exact")],
+        district="pinggu",
+    )
+    make_action(title="别的行动", organizations=[union], district="pinggu")  # through the organization
+    make_action(title="无关行动", organizations=[make_organization()], district="pinggu")
+    response = client.get("/actions/", {"q": "暖心"})
+    html = text(response)
+    assert "2条救助行动" in html
+    assert '<option value="pinggu">平谷区 (2)</option>' in html
+    assert "暖心工会 (2)" in html
+
+
+def test_home_totals_count_published_actions_and_their_organizations():
+    union = make_organization()
+    make_action(organizations=[union, make_organization()])
+    make_action(organizations=[union])
+    make_action(organizations=[make_organization()], status=Status.DRAFT)
+    make_organization()  # in no action
+    assert Action.objects.published().totals() == {"actions": 2, "organizations": 2}
+
+
+@pytest.fixture
+def directory():
+    """More than two pages of organizations: most of one kind, so that kind spans pages."""
+    make_organization(slug="acftu", name="中华全国总工会", kind=Organization.Kind.NATIONAL_FEDERATION)
+    for i in range(PER_PAGE + 10):
+        make_organization(
+            slug=f"shop-{i:03d}", name=f"基层工会{i:03d}", kind=Organization.Kind.ENTERPRISE_UNION
+        )
+    for i in range(PER_PAGE):
+        make_organization(
+            slug=f"other-{i:03d}", name=f"其他单位{i:03d}", kind=Organization.Kind.OTHER, district=""
+        )
+
+
+def test_directory_is_paginated_and_grouped_within_the_page(client, no_page_cache, directory):
+    html = text(client.get("/organizations/"))
+    listed = "".join(re.findall(r'<ul class="directory"[^>]*>(.*?)</ul>', html, re.S))
+    assert listed.count("<li>") == PER_PAGE
+    assert '<h2 id="group-national_federation">全国总工会 <span class="count">(1)</span></h2>' in html
+    # The group's full size, not just this page's part of it.
+    assert (
+        f'<h2 id="group-enterprise_union">基层单位工会 <span class="count">({PER_PAGE + 10})</span></h2>'
+        in html
+    )
+    assert 'rel="next"' in html and "第1页，共3页" in html
+    # The contents line links each group to the page it starts on.
+    assert 'href="?page=2#group-other"' in html
+
+    html = text(client.get("/organizations/", {"page": 2}))
+    assert '<h2 id="group-enterprise_union">基层单位工会（续）' in html
+    assert '<h2 id="group-other">其他 <span class="count">' in html
+    assert "基层工会100" in html and "基层工会000" not in html
+
+
+def test_directory_by_district_keeps_the_by_parameter_and_a_blank_district_last(
+    client, no_page_cache, directory
+):
+    html = text(client.get("/organizations/", {"by": "district", "page": 3}))
+    assert '<h2 id="group-none">未注明' in html
+    assert 'href="?by=district&amp;page=2"' in html
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("abc", "页码“abc”无效，已显示第1页。"),
+        ("99", "没有第99页，已显示第3页。"),
+        ("0", "没有第0页，已显示第1页。"),
+    ],
+)
+def test_directory_bad_page_falls_back_with_a_message(client, no_page_cache, directory, page, message):
+    response = client.get("/organizations/", {"page": page})
+    assert response.status_code == 200
+    assert message in text(response)
