@@ -27,11 +27,23 @@ def csv_column_notes(name):
     return [(column, CSV_NOTES.get(column) or documented.get(column, "")) for column in CSV_COLUMNS[name]]
 
 
+EXAMPLE_LIST_ITEMS = 2  # a record's nested lists (a campaign's reports…) shortened to this many
+
+
+def shortened(value):
+    """The example with every nested list cut to its first items: the shape, not the whole history."""
+    if isinstance(value, dict):
+        return {key: shortened(child) for key, child in value.items()}
+    if isinstance(value, list):
+        return [shortened(child) for child in value[:EXAMPLE_LIST_ITEMS]]
+    return value
+
+
 def example_item(endpoint, absolute):
-    first = endpoint.queryset()[:1]
+    first = endpoint.example_queryset(EXAMPLE_LIST_ITEMS)[:1]
     with override(settings.LANGUAGE_CODE):
         items = [endpoint.serialize(obj, absolute) for obj in first]
-    return json.dumps(items[0], ensure_ascii=False, indent=2) if items else ""
+    return json.dumps(shortened(items[0]), ensure_ascii=False, indent=2) if items else ""
 
 
 def documented_endpoints(request):
@@ -64,6 +76,7 @@ def docs_context(request):
         "shared": [
             {"name": key, "title": title, "fields": fields} for key, (title, fields) in SHARED.items()
         ],
+        "example_list_items": EXAMPLE_LIST_ITEMS,
         "default_per_page": DEFAULT_PER_PAGE,
         "max_per_page": MAX_PER_PAGE,
         "feeds": {

@@ -38,6 +38,10 @@ class Endpoint:
     def queryset(self):
         raise NotImplementedError
 
+    def example_queryset(self, nested):
+        """For the documentation's example: nested lists need only their first `nested` items."""
+        return self.queryset()
+
     def apply_filters(self, queryset, values):
         return queryset.filter(**values)
 
@@ -146,20 +150,24 @@ class Campaigns(Endpoint):
     title = _("募捐项目")
     description = _("公开募捐项目：每次报道的累计总额、群体捐款、已拨付合计和结余。")
 
-    def queryset(self):
+    def queryset(self, nested=None):
         reports = TotalReport.objects.published().select_related("source").order_by("as_of")
+        contributions = GroupContribution.objects.select_related("group", "source")
+        if nested is not None:  # a prefetch slice: the first few of each campaign's thousands of reports
+            reports = reports[:nested]
         return (
             Campaign.objects.published()
             .with_totals()
             .prefetch_related(
                 Prefetch("reports", queryset=reports, to_attr="published_reports"),
-                Prefetch(
-                    "contributions", queryset=GroupContribution.objects.select_related("group", "source")
-                ),
+                Prefetch("contributions", queryset=contributions),
                 "sources",
             )
             .order_by("-launched_at", "pk")
         )
+
+    def example_queryset(self, nested):
+        return self.queryset(nested)
 
     def freshness(self):
         return (

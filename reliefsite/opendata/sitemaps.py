@@ -1,11 +1,12 @@
-"""sitemap.xml: every public page in both interface languages, with hreflang alternates and lastmod.
+"""sitemap.xml: an index of sections listing every public page in both interface languages, with
+hreflang alternates and lastmod. Each section is paginated (`limit` addresses a page).
 
 The sitemap view gets classes, not instances, so each request builds fresh ones and the lastmod
 aggregates below are never remembered between requests.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Count, Max, QuerySet
 from django.urls import reverse
 from django.utils.functional import cached_property
 
@@ -16,13 +17,53 @@ from reliefsite.organizations.models import Organization
 from reliefsite.sources.models import Source
 
 
+class LanguagePairs:
+    """The (item, language) pairs Django's i18n sitemap paginates, without loading every item.
+
+    Django builds the whole list of pairs for each request, even for the index's page count; this
+    counts with one query and fetches only the rows of the page asked for.
+    """
+
+    def __init__(self, queryset, languages, count):
+        self.queryset, self.languages, self.count_ = queryset, languages, count
+
+    def __len__(self):
+        return self.count_ * len(self.languages)
+
+    def __getitem__(self, index):
+        # Django's Paginator asks only for slices with non-negative bounds.
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        n = len(self.languages)
+        first = index.start // n
+        rows = self.queryset[first : -(-index.stop // n)]
+        pairs = [(item, language) for item in rows for language in self.languages]
+        return pairs[index.start - first * n : index.stop - first * n]
+
+
 class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = 2000  # addresses per section page; the index lists the pages
+
+    def _items(self):
+        items = self.items()
+        if isinstance(items, QuerySet):
+            return LanguagePairs(items, self._languages(), self.summary["count"])
+        return super()._items()
+
+    @cached_property
+    def summary(self):
+        """How many items and the newest change: one query for the index's page count and lastmod."""
+        return self.items().aggregate(count=Count("pk"), latest=Max("updated_at"))
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        # Django would call lastmod() on every item; the database gives the newest at once.
+        return self.summary["latest"]
 
 
 class ActionSitemap(I18nSitemap):
@@ -87,6 +128,9 @@ class PageSitemap(I18nSitemap):
     def lastmod(self, item):
         if item in self.latest:
             return self.latest[item]
+        return max((stamp for stamp in self.latest.values() if stamp), default=None)
+
+    def get_latest_lastmod(self):
         return max((stamp for stamp in self.latest.values() if stamp), default=None)
 
 

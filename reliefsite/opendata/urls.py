@@ -1,6 +1,6 @@
 """Machine-readable addresses, outside i18n_patterns: one address per resource, in no language."""
 
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from . import feeds, views
@@ -27,6 +27,13 @@ urlpatterns = [
     ),
     path("feeds/campaigns/", feeds.CampaignTotalsFeed(), name="campaigns-feed"),
     path("feeds/campaigns/<slug:slug>/", feeds.CampaignTotalsFeed(), name="campaign-feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of the sections: one sitemap of every page would be megabytes at full size.
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "opendata:sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

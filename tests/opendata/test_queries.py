@@ -26,6 +26,8 @@ URLS = [
     "/feeds/campaigns/",
     "/feeds/actions/district/dongcheng/",
     "/sitemap.xml",
+    "/sitemap-actions.xml",
+    "/sitemap-pages.xml",
 ]
 
 

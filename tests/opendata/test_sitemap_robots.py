@@ -1,4 +1,5 @@
-"""sitemap.xml lists every public page (in both interface languages) and nothing else; robots.txt."""
+"""sitemap.xml, an index of sections, lists every public page (in both interface languages) and
+nothing else; robots.txt points at it."""
 
 import xml.etree.ElementTree as ET
 
@@ -9,6 +10,7 @@ from django.utils import timezone, translation
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Campaign
 from reliefsite.hotlines.models import Hotline
+from reliefsite.opendata.sitemaps import I18nSitemap
 from reliefsite.organizations.models import Organization
 from reliefsite.sources.models import Source
 
@@ -35,15 +37,51 @@ def expected_paths():
     return paths
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def fetch(client, url):
+    response = client.get(url.removeprefix("http://testserver"))
+    assert response.status_code == 200, url
     assert response["Content-Type"].startswith("application/xml")
-    return ET.fromstring(response.content)
+    return response
+
+
+def section_urls(client):
+    """/sitemap.xml is an index: each of its entries is one page of a section, which lists the pages."""
+    index = ET.fromstring(fetch(client, "/sitemap.xml").content)
+    entries = index.findall("sm:sitemap", NS)
+    assert entries
+    for entry in entries:
+        assert entry.findtext("sm:lastmod", namespaces=NS)
+    return [entry.findtext("sm:loc", namespaces=NS) for entry in entries]
+
+
+def sitemap_bodies(client):
+    return [fetch(client, url).content for url in section_urls(client)]
+
+
+def all_urls(client):
+    return [url for body in sitemap_bodies(client) for url in ET.fromstring(body).findall("sm:url", NS)]
+
+
+def test_sitemap_is_an_index_of_sections(client):
+    sections = section_urls(client)
+    assert "http://testserver/sitemap-actions.xml" in sections
+    assert "http://testserver/sitemap-pages.xml" in sections
+    assert client.get("/sitemap-nonsense.xml").status_code == 404
+    assert client.get("/sitemap-actions.xml?p=999").status_code == 404
+    assert client.get("/sitemap-actions.xml?p=abc").status_code == 404
+
+
+def test_long_sections_are_split_into_pages(client, drafts, monkeypatch):
+    monkeypatch.setattr(I18nSitemap, "limit", 3)
+    sections = section_urls(client)
+    assert "http://testserver/sitemap-actions.xml?p=2" in sections
+    locations = [u.findtext("sm:loc", namespaces=NS) for u in all_urls(client)]
+    assert len(locations) == len(set(locations))
+    assert {loc.removeprefix("http://testserver") for loc in locations} == expected_paths()
 
 
 def test_sitemap_lists_every_public_page_in_both_languages(client, drafts):
-    urls = sitemap(client).findall("sm:url", NS)
+    urls = all_urls(client)
     locations = [u.findtext("sm:loc", namespaces=NS) for u in urls]
     assert len(locations) == len(set(locations))
     assert {loc.removeprefix("http://testserver") for loc in locations} == expected_paths()
@@ -57,7 +95,7 @@ def test_sitemap_lists_every_public_page_in_both_languages(client, drafts):
 
 
 def test_sitemap_has_no_drafts(client, drafts):
-    body = client.get("/sitemap.xml").content.decode()
+    body = b"".join(sitemap_bodies(client)).decode()
     for slug in ("draft-action", "draft-campaign", "draft-hotline"):
         assert slug not in body
     assert "/organizations/draft-test-union/" in body  # organizations have no drafts
@@ -66,14 +104,14 @@ def test_sitemap_has_no_drafts(client, drafts):
 def test_lastmod_follows_the_record(client):
     action = Action.objects.published().first()
     loc = f"http://testserver{action.get_absolute_url()}"
-    url = next(u for u in sitemap(client).findall("sm:url", NS) if u.findtext("sm:loc", namespaces=NS) == loc)
+    url = next(u for u in all_urls(client) if u.findtext("sm:loc", namespaces=NS) == loc)
     # The sitemap gives the day in the site's time zone, which may already be tomorrow in UTC.
     assert url.findtext("sm:lastmod", namespaces=NS) == timezone.localdate(action.updated_at).isoformat()
 
 
 def test_a_sample_of_listed_pages_exist(client):
     """One page of each kind, in both languages: the sitemap points at real pages."""
-    locations = [u.findtext("sm:loc", namespaces=NS) for u in sitemap(client).findall("sm:url", NS)]
+    locations = [u.findtext("sm:loc", namespaces=NS) for u in all_urls(client)]
     sample = {}
     for loc in locations:
         path = loc.removeprefix("http://testserver")

@@ -112,7 +112,7 @@ def test_sources_list_and_page(client, seeded):
     assert_outline(html)
     assert "2020年2月4日" in html and "2020年2月7日" in html
     assert 'href="/sources/000-warm-wuhan/"' in html
-    assert 'href="/actions/hepingli-hand-warmers/"' in html
+    assert "引用本文：" in html  # counts only: the citing items are on each source's own page
 
     html = text(client.get("/sources/004-warm-wuhan/"))
     assert_outline(html)
@@ -182,11 +182,14 @@ def draft():
 def test_drafts_never_appear_for_the_public(client, draft):
     assert client.get("/actions/unpublished/").status_code == 404
     assert client.get("/en/actions/unpublished/").status_code == 404
-    for url in ("/actions/", "/organizations/draft-union/", "/sources/", "/sources/draft-source/"):
+    for url in ("/actions/", "/organizations/draft-union/", "/sources/draft-source/"):
         response = client.get(url)
         assert response.status_code == 200
         assert "已发布行动" in text(response), url
         assert "尚未发布的行动" not in text(response), url
+    # The sources list only counts citing items: the draft is not counted.
+    html = text(client.get("/sources/"))
+    assert "救助行动 1<" in html and "尚未发布的行动" not in html
     # Related actions of a published one skip the draft as well.
     assert "尚未发布的行动" not in text(client.get(draft[0].get_absolute_url()))
 

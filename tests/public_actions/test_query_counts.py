@@ -45,16 +45,20 @@ def money(union, source, n):
 PAGES = [
     # count, page, organizations, figures, then one query per facet (district, category, organization)
     ("/actions/", 7),
-    ("/actions/?q=暖手宝&district=mentougou&category=goods", 7),
+    # + the search's matching ids, evaluated once and reused by the count, page and facets
+    ("/actions/?q=暖手宝&district=mentougou&category=goods", 8),
     # + the organization filter's own lookup
     ("/actions/?organization=shared-union&date_from=2020-02-01&date_to=2020-02-29", 8),
     ("/actions/?page=2", 7),
-    # organizations with counts: one query
-    ("/organizations/", 1),
-    ("/organizations/?by=district", 1),
-    # sources and the six kinds of published items citing them
-    ("/sources/", 7),
-    ("/sources/shared-source/", 7),
+    # organizations: count, the page with action counts, the size of each group
+    ("/organizations/", 3),
+    ("/organizations/?by=district", 3),
+    ("/organizations/?page=2", 3),
+    # sources, each with six counts of the published items citing it (subqueries): one query
+    ("/sources/", 1),
+    # the source with its counts, actions (count, page), campaigns, the latest totals,
+    # disbursements and contributions per campaign, hotlines
+    ("/sources/shared-source/", 8),
     # union + children, actions (count, page, orgs, figures), money actions (+ figures),
     # received actions (+ orgs, figures), disbursements (+ sum), campaigns, contributions,
     # its hotlines for the JSON-LD contact points (+ numbers, hours when it has any)
