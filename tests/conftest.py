@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -9,6 +10,14 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    # A test that switches to English must not leave the next test's messages in English.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -23,7 +23,9 @@ def production_env(**extra):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' harness switch, never a production setting.
+        if key
+        not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         DEBUG="False",
