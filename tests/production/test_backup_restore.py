@@ -17,7 +17,8 @@ from reliefsite.actions.models import Action
 
 from .content import DATA_PAGES, make_site
 
-pytestmark = pytest.mark.django_db
+# Transactional: restore flushes tables, which PostgreSQL refuses inside the test's own transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 MOMENT = datetime.datetime(2020, 2, 5, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 

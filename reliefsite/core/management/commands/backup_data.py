@@ -23,9 +23,11 @@ class Command(BaseCommand):
         check_backup_name(path)
         if not path.parent.is_dir():
             raise CommandError(f"Folder {path.parent} does not exist.")
-        # One transaction, so every table is read as of the same moment.
+        # One transaction, so every table is read as of the same moment. The isolation level can
+        # only be set as a transaction's first statement: not when called inside one (tests).
+        outermost = not connection.in_atomic_block
         with transaction.atomic():
-            if connection.vendor == "postgresql":
+            if connection.vendor == "postgresql" and outermost:
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             write_backup(path)
