@@ -179,8 +179,9 @@ class Action(models.Model):
         # only these index entries: at 20,000 actions, 14 ms -> 1 ms and 10 ms -> 2 ms (bench/).
         indexes = [
             models.Index(fields=["status", "-start_date", "-id"], name="action_published_by_date"),
-            models.Index(fields=["status", "district"], name="action_published_district"),
-            models.Index(fields=["status", "category"], name="action_published_category"),
+            # Both orders, so each facet count is answered from an index whichever filter is set.
+            models.Index(fields=["status", "district", "category"], name="action_published_district"),
+            models.Index(fields=["status", "category", "district"], name="action_published_category"),
         ]
 
     def __str__(self):
