@@ -45,7 +45,8 @@ class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
-    limit = 500  # addresses per section page (about 0.1 s each to build at bench size); the index lists the pages
+    # Addresses per section page (about 0.1 s each to build at bench size); the index lists the pages.
+    limit = 500
 
     def _items(self):
         items = self.items()
