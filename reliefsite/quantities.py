@@ -23,6 +23,9 @@ class Qualifier(models.TextChoices):
     UP_TO = "up_to", "最高"
 
 
+# Qualifiers that make a figure a lower bound: the true amount is at least the number printed.
+LOWER_BOUNDS = (Qualifier.YU, Qualifier.DUO, Qualifier.AT_LEAST)
+
 # Qualifiers printed before the number; the others follow it ("4.4万余人", "200多个").
 PREFIXES = {Qualifier.ABOUT: "约", Qualifier.AT_LEAST: "不少于", Qualifier.UP_TO: "最高"}
 SUFFIXES = {Qualifier.YU: "余", Qualifier.DUO: "多"}

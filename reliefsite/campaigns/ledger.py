@@ -4,12 +4,9 @@ from django.db.models import Case, Count, DecimalField, F, Max, Sum, Value, When
 from django.db.models.functions import RowNumber
 
 from reliefsite.publishing import PublishableQuerySet
-from reliefsite.quantities import Qualifier
+from reliefsite.quantities import LOWER_BOUNDS, Qualifier
 
 MONEY = DecimalField(max_digits=14, decimal_places=2)
-
-# Qualifiers that make a figure a lower bound: the true amount is at least the number printed.
-LOWER_BOUNDS = (Qualifier.YU, Qualifier.DUO, Qualifier.AT_LEAST)
 
 
 def precision_level(field):

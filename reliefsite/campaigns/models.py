@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
     Count,
-    DecimalField,
     F,
     Max,
     OuterRef,
@@ -23,10 +22,9 @@ from reliefsite.publishing import PublishableQuerySet, status_field
 from reliefsite.quantities import AsOfPrecision, Qualifier, format_as_of, format_quantity
 from reliefsite.sources.models import Source
 
-from .ledger import DisbursementQuerySet, precision_level
+from .ledger import MONEY, DisbursementQuerySet, precision_level
 
 ZERO = Decimal("0")
-MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
 def money_field(verbose_name, **kwargs):

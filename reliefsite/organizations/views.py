@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from reliefsite.pagination import paginate
 from reliefsite.publishing import Status
-from reliefsite.quantities import Qualifier, format_quantity
+from reliefsite.quantities import LOWER_BOUNDS, Qualifier, format_quantity
 
 from .models import Organization
 
@@ -95,11 +95,10 @@ def detail(request, slug):
 def qualified_money_sum(queryset, value="amount", qualifier="amount_qualifier"):
     """A sum printed no more precisely than its parts: one "约" part makes it 约, one "余"/"多"/"不少于"
     part makes it 余; a "最高" (upper bound) part makes a sum meaningless, so there is none (None)."""
-    inexact = [Qualifier.YU, Qualifier.DUO, Qualifier.AT_LEAST]
     totals = queryset.order_by().aggregate(
         total=Sum(value),
         about=Count("pk", filter=Q(**{qualifier: Qualifier.ABOUT})),
-        more=Count("pk", filter=Q(**{f"{qualifier}__in": inexact})),
+        more=Count("pk", filter=Q(**{f"{qualifier}__in": LOWER_BOUNDS})),
         upper=Count("pk", filter=Q(**{qualifier: Qualifier.UP_TO})),
     )
     if totals["total"] is None or totals["upper"]:
