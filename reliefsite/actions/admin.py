@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from reliefsite.core.admin_mixins import EditorialTabularInline, PublishableAdmin
-from reliefsite.core.resources import EditorialImportExportMixin
+from reliefsite.editorial.admin import EditorialTabularInline, PublishableAdmin
+from reliefsite.editorial.resources import EditorialImportExportMixin
 
 from .models import Action, Figure
 from .resources import ActionResource

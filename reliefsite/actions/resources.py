@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields
 
-from reliefsite.core.resources import (
+from reliefsite.editorial.resources import (
     ChoiceWidget,
     EditorialResource,
     NaturalKeysWidget,

@@ -10,14 +10,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reliefsite.core.admin_mixins import (
+from reliefsite.editorial.admin import (
     EditorialStackedInline,
     EditorialTabularInline,
     PublishableAdmin,
     RecordAdmin,
-    can_publish,
 )
-from reliefsite.core.resources import EditorialImportExportMixin
+from reliefsite.editorial.permissions import can_publish
+from reliefsite.editorial.resources import EditorialImportExportMixin
 from reliefsite.publishing import Status
 from reliefsite.quantities import format_quantity
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reliefsite.core.admin_mixins import NO_PUBLISH_PERMISSION, EditorialInlineFormSet
-from reliefsite.core.admin_widgets import name_widgets
+from reliefsite.editorial.forms import EditorialInlineFormSet
+from reliefsite.editorial.permissions import NO_PUBLISH_PERMISSION
+from reliefsite.editorial.widgets import name_widgets
 from reliefsite.quantities import format_quantity
 from reliefsite.sources.models import Source
 

@@ -9,7 +9,7 @@ total and then pay out of it.
 
 from import_export import fields
 
-from reliefsite.core.resources import (
+from reliefsite.editorial.resources import (
     AmountWidget,
     ChoiceWidget,
     CountWidget,

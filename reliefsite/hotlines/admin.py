@@ -1,12 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from reliefsite.core.admin_mixins import (
-    EditorialForm,
-    EditorialStackedInline,
-    EditorialTabularInline,
-    PublishableAdmin,
-)
+from reliefsite.editorial.admin import EditorialStackedInline, EditorialTabularInline, PublishableAdmin
+from reliefsite.editorial.forms import EditorialForm
 
 from .models import Channel, Holiday, Hotline, OpeningHours, PhoneNumber
 from .phones import normalise_area_code, normalise_number

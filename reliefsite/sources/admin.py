@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from reliefsite.core.admin_mixins import RecordAdmin
+from reliefsite.editorial.admin import RecordAdmin
 
 from .models import Source
 

@@ -18,8 +18,9 @@ from import_export import resources, widgets
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
-from reliefsite.core.admin_mixins import can_publish, is_publishable
 from reliefsite.publishing import Status
+
+from .permissions import can_publish, is_publishable
 
 UNITS = {"万": Decimal("10000"), "亿": Decimal("100000000")}
 

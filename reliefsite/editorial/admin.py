@@ -1,165 +1,27 @@
-"""What every admin page shares: history, the optimistic lock, and who may publish.
-
-Editors (group 编辑) add and change records; only publishers (发布人) hold the per-model
-"publish_<model>" permission that changes a record's status. The rule is checked on the server on
-every path that can change a status: change forms, inlines, actions, history revert, import and the
-record-total form. Hiding the status field is only a convenience on top of that.
-"""
-
-import datetime
+"""Base classes of every admin page: history, the optimistic lock, and who may publish."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
-from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from reliefsite.core.admin_history import ReadableHistoryHelper, conflict_messages
-from reliefsite.core.admin_widgets import name_widgets
 from reliefsite.publishing import Status
 
-NO_PUBLISH_PERMISSION = gettext_lazy(
-    "你没有发布权限：只有“发布人”组的成员可以发布或撤回。请保存为草稿，由发布人发布。"
+from .forms import EditorialInlineFormSet, editorial_form_for, for_user, with_lock_token
+from .history import ReadableHistoryHelper
+from .permissions import (
+    NO_PUBLISH_PERMISSION,
+    PUBLISH_ACTIONS,
+    assert_status_allowed,
+    can_publish,
+    is_publishable,
 )
-PUBLISH_ACTIONS = {"publish_selected", "unpublish_selected"}
-
-
-def is_publishable(model):
-    return any(field.name == "status" for field in model._meta.concrete_fields)
-
-
-def has_lock(model):
-    return any(field.name == "updated_at" for field in model._meta.concrete_fields)
-
-
-def can_publish(user, model):
-    opts = model._meta
-    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
-
-
-def stored_status(obj):
-    """The status in the database, or draft for a record not saved yet."""
-    if obj.pk is None:
-        return Status.DRAFT
-    status = type(obj)._default_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
-    return status or Status.DRAFT
-
-
-def assert_status_allowed(user, obj):
-    """Last line of defence behind the forms: a status change without permission is a 403."""
-    if is_publishable(type(obj)) and not can_publish(user, type(obj)) and obj.status != stored_status(obj):
-        raise PermissionDenied(NO_PUBLISH_PERMISSION)
-
-
-# Forms ----------------------------------------------------------------------------------------
-
-
-class EditorialForm(forms.ModelForm):
-    """Base of every admin form: a status change needs the publish permission."""
-
-    user_can_publish = False
-    # Set for simple-history's revert page, whose instance is an older version of the row.
-    reverting = False
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.publishable = is_publishable(self._meta.model)
-        if self.publishable and self.reverting and not self.user_can_publish:
-            # Restoring an old version must not publish or unpublish it for an editor.
-            self.instance.status = stored_status(self.instance)
-        self.loaded_status = getattr(self.instance, "status", None)
-        name_widgets(self)
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.publishable and not self.user_can_publish:
-            # The field is read-only for editors, so a posted status comes from a crafted request.
-            wanted = cleaned.get("status", self.data.get(self.add_prefix("status")) or self.instance.status)
-            if wanted != (self.loaded_status if self.instance.pk else Status.DRAFT):
-                self.add_error("status" if "status" in self.fields else None, NO_PUBLISH_PERMISSION)
-        return cleaned
-
-
-class LockedForm(EditorialForm):
-    """Adds the optimistic lock: the row's updated_at as loaded travels in a hidden field."""
-
-    lock_token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
-            stamp = self.instance.updated_at
-            if self.reverting:
-                stamp = self._stored_stamp(lock=False)
-            self.fields["lock_token"].initial = stamp.isoformat() if stamp else ""
-
-    def _stored_stamp(self, lock):
-        rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
-        if lock and transaction.get_connection(router.db_for_write(type(self.instance))).in_atomic_block:
-            # Held until the save commits, so two simultaneous saves are checked one after the other.
-            rows = rows.select_for_update()
-        return rows.values_list("updated_at", flat=True).first()
-
-    def clean(self):
-        token = self.cleaned_data.get("lock_token")
-        if self.instance.pk is not None and not self.instance._state.adding and token:
-            try:
-                loaded_at = datetime.datetime.fromisoformat(token)
-            except ValueError:
-                loaded_at = None
-            stored = self._stored_stamp(lock=True)
-            if stored is None:
-                raise ValidationError(_("这条记录已被他人删除，无法保存。"))
-            if loaded_at != stored:
-                raise ValidationError(conflict_messages(self.instance, loaded_at or stored))
-        return super().clean()
-
-
-class EditorialInlineFormSet(BaseInlineFormSet):
-    """An editor may not delete a published part (a total report, a disbursement) from a parent."""
-
-    user_can_publish = False
-    # Tabular rows show inputs under column headers, with no <label>: each input gets a name.
-    name_every_field = False
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        name_widgets(form, every_field=self.name_every_field)
-
-    def clean(self):
-        super().clean()
-        if self.user_can_publish or not is_publishable(self.model):
-            return
-        for form in self.forms:
-            if self.can_delete and self._should_delete_form(form) and form.instance.pk:
-                if getattr(form, "loaded_status", None) == Status.PUBLISHED:
-                    raise ValidationError(_("“%(obj)s”已发布，只有发布人可以删除。") % {"obj": form.instance})
-
-
-def with_lock_token(model, fieldsets):
-    """The hidden token must be in the fieldsets, or the admin would not render it."""
-    if has_lock(model) and "lock_token" not in flatten_fieldsets(fieldsets):
-        name, options = fieldsets[0]
-        fieldsets = [(name, {**options, "fields": [*options["fields"], "lock_token"]}), *fieldsets[1:]]
-    return fieldsets
-
-
-def _editorial_form_for(model):
-    return LockedForm if has_lock(model) else EditorialForm
-
-
-def _with_user(form_class, request, model, **extra):
-    attrs = {"user_can_publish": can_publish(request.user, model), **extra}
-    return type(form_class.__name__, (form_class,), attrs)
-
-
-# Admin classes --------------------------------------------------------------------------------
 
 
 class EditorialInlineMixin:
@@ -171,11 +33,11 @@ class EditorialInlineMixin:
     def __init__(self, parent_model, admin_site):
         super().__init__(parent_model, admin_site)
         if self.form is forms.ModelForm:
-            self.form = _editorial_form_for(self.model)
+            self.form = editorial_form_for(self.model)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.form = _with_user(formset.form, request, self.model)
+        formset.form = for_user(formset.form, request, self.model)
         formset.user_can_publish = can_publish(request.user, self.model)
         formset.name_every_field = isinstance(self, admin.TabularInline)
         return formset
@@ -210,7 +72,7 @@ class RecordAdmin(SimpleHistoryAdmin):
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
         if self.form is forms.ModelForm:
-            self.form = _editorial_form_for(model)
+            self.form = editorial_form_for(model)
 
     def user_can_publish(self, request):
         return is_publishable(self.model) and can_publish(request.user, self.model)
@@ -220,7 +82,7 @@ class RecordAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        return _with_user(form, request, self.model, reverting=getattr(request, "_reverting", False))
+        return for_user(form, request, self.model, reverting=getattr(request, "_reverting", False))
 
     def get_fieldsets(self, request, obj=None):
         return with_lock_token(self.model, super().get_fieldsets(request, obj))
