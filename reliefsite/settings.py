@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "reliefsite.actions",
     "reliefsite.campaigns",
     "reliefsite.hotlines",
+    "reliefsite.directory",
     "reliefsite.core",
     "reliefsite.opendata",
 ]

@@ -3,6 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from reliefsite.directory import urls as directory
+
 # Public pages: Chinese at /, English interface at /en/. The language lives in the URL (not a
 # cookie) so cached pages, shared links and crawlers all see one language per address.
 urlpatterns = [
@@ -12,10 +14,10 @@ urlpatterns = [
     *i18n_patterns(
         path("", include("reliefsite.core.urls")),
         path("actions/", include("reliefsite.actions.urls")),
-        path("organizations/", include("reliefsite.organizations.urls")),
+        path("organizations/", include(directory.organization_patterns)),
         path("campaigns/", include("reliefsite.campaigns.urls")),
         path("hotlines/", include("reliefsite.hotlines.urls")),
-        path("sources/", include("reliefsite.sources.urls")),
+        path("sources/", include(directory.source_patterns)),
         path("data/", include("reliefsite.opendata.docs_urls")),
         prefix_default_language=False,
     ),

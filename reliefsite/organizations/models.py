@@ -1,11 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-
-from reliefsite.publishing import Status
 
 
 class District(models.TextChoices):
@@ -33,23 +30,6 @@ class OrganizationQuerySet(models.QuerySet):
     def with_parent(self):
         return self.select_related("parent")
 
-    def with_action_count(self):
-        """Adds action_count: the published actions each organization took part in.
-
-        A subquery on the link table rather than COUNT(DISTINCT) over the organization x action
-        join: it is computed for the listed rows only, and pairs there are unique (bench/RESULTS.md).
-        """
-        links = (
-            self.model.actions.through.objects.filter(
-                organization=models.OuterRef("pk"), action__status=Status.PUBLISHED
-            )
-            .order_by()
-            .values("organization")
-            .annotate(n=models.Count("pk"))
-            .values("n")
-        )
-        return self.annotate(action_count=Coalesce(models.Subquery(links), 0))
-
     def _grouping(self, group_by):
         if group_by == "district":
             return "district", District.choices
@@ -65,7 +45,7 @@ class OrganizationQuerySet(models.QuerySet):
             ],
             default=models.Value(len(choices)),
         )
-        return self.with_action_count().annotate(group_rank=rank).order_by("group_rank", "name", "pk")
+        return self.annotate(group_rank=rank).order_by("group_rank", "name", "pk")
 
     def group_sizes(self, group_by="kind"):
         """[(value, label, number of organizations)] in directory order, in one query; values

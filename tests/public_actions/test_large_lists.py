@@ -7,8 +7,8 @@ import pytest
 
 from reliefsite.actions.models import Action
 from reliefsite.actions.views import ORGANIZATIONS_SHOWN
+from reliefsite.directory.views import PER_PAGE
 from reliefsite.organizations.models import Organization
-from reliefsite.organizations.views import PER_PAGE
 from reliefsite.publishing import Status
 from tests.factories import make_action, make_organization
 

@@ -54,8 +54,9 @@ PAGES = [
     ("/organizations/", 3),
     ("/organizations/?by=district", 3),
     ("/organizations/?page=2", 3),
-    # sources, each with six counts of the published items citing it (subqueries): one query
-    ("/sources/", 1),
+    # count, then the page of sources, each with six counts of the published items citing it
+    # (subqueries): two queries
+    ("/sources/", 2),
     # the source with its counts, actions (count, page), campaigns, the latest totals,
     # disbursements and contributions per campaign, hotlines
     ("/sources/shared-source/", 8),

@@ -1,0 +1,160 @@
+"""The organization and source pages: what the site publishes about one organization or one article.
+
+Every page stays bounded however much there is: the lists paginate or only count, and a detail page
+shows the latest few of each kind with a link to the rest.
+"""
+
+from django.db.models import F, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+
+from reliefsite.actions.models import Action
+from reliefsite.campaigns.models import Campaign, Disbursement, GroupContribution, TotalReport
+from reliefsite.hotlines.models import Hotline
+from reliefsite.organizations.models import Organization
+from reliefsite.pagination import paginate
+from reliefsite.publishing import Status
+from reliefsite.sources.models import Source
+
+from .queries import (
+    CAMPAIGNS_SHOWN,
+    latest_per_campaign,
+    qualified_money_sum,
+    with_action_count,
+    with_citation_counts,
+)
+
+ACTIONS_SHOWN = 20  # on an organization's page; the list of actions filtered by it has them all
+PER_PAGE = 100  # organizations per directory page
+SOURCES_PER_PAGE = 50
+ACTIONS_PER_PAGE = 20  # on a source's page
+OTHERS_SHOWN = 50  # campaigns and hotlines citing a source: a newspaper article cites a handful
+PUBLISHED = Status.PUBLISHED
+PUBLISHED_CAMPAIGN = Q(campaign__status=Status.PUBLISHED)
+
+
+def organization_list(request):
+    """The directory, PER_PAGE organizations a page, grouped by kind or district within the page."""
+    group_by = "district" if request.GET.get("by") == "district" else "kind"
+    page, page_message = paginate(
+        request, with_action_count(Organization.objects.for_directory(group_by)), PER_PAGE
+    )
+    groups = Organization.objects.group_sizes(group_by)
+    context = {
+        "group_by": group_by,
+        "page": page,
+        "page_message": page_message,
+        "query_string": "by=district" if group_by == "district" else "",
+        "contents": _contents(groups),
+        "sections": _sections(page, groups, "district" if group_by == "district" else "kind"),
+    }
+    return render(request, "directory/organization_list.html", context)
+
+
+def _contents(groups):
+    """Every group with the page it starts on, so a reader can jump to any kind or district."""
+    contents, offset = [], 0
+    for value, label, size in groups:
+        contents.append({"value": value, "label": label, "size": size, "page": offset // PER_PAGE + 1})
+        offset += size
+    return contents
+
+
+def _sections(page, groups, field):
+    """The page's organizations split into their groups; a group begun on an earlier page is
+    marked continued, and each heading gives the group's full size, not just this page's part."""
+    starts, offset = {}, 0
+    for value, label, size in groups:
+        starts[value] = (offset, label, size)
+        offset += size
+    first = page.start_index() - 1
+    sections = []
+    for organization in page.object_list:
+        value = getattr(organization, field)
+        if value not in starts or starts[value][1] is None:
+            value = ""  # outside the choices: the last group, as in for_directory()
+        if not sections or sections[-1]["value"] != value:
+            start, label, size = starts.get(value, (first, None, 0))
+            sections.append(
+                {
+                    "value": value,
+                    "label": label,
+                    "size": size,
+                    "continued": start < first,
+                    "organizations": [],
+                }
+            )
+        sections[-1]["organizations"].append(organization)
+    return sections
+
+
+def organization_detail(request, slug):
+    children = Prefetch("children", queryset=with_action_count(Organization.objects.all()))
+    organization = get_object_or_404(Organization.objects.with_parent().prefetch_related(children), slug=slug)
+    # Reverse managers use each model's own QuerySet, so published() is the only way in.
+    actions = organization.actions.published()
+    received = organization.actions_received.published()
+    disbursements = (
+        organization.disbursements_received.published()
+        .filter(PUBLISHED_CAMPAIGN)
+        .select_related("campaign", "source")
+    )
+    context = {
+        "organization": organization,
+        "actions": actions.for_listing()[:ACTIONS_SHOWN],
+        "action_count": actions.count(),
+        "money_in_actions": actions.with_money(),
+        "actions_received": received.prefetch_related("organizations", "figures"),
+        "disbursements": disbursements,
+        "disbursed_total": qualified_money_sum(disbursements),
+        "campaigns": organization.campaigns.published().with_totals(),
+        "contributions": organization.contributions.filter(PUBLISHED_CAMPAIGN).select_related(
+            "campaign", "source"
+        ),
+    }
+    return render(request, "directory/organization_detail.html", context)
+
+
+def source_list(request):
+    """The articles, newest first, SOURCES_PER_PAGE a page: each with six counts of what cites it."""
+    page, page_message = paginate(request, Source.objects.all(), SOURCES_PER_PAGE)
+    # Counted for this page's sources only: with the counts on the paginated query itself, the
+    # database computes them for every source before sorting and cutting out the page.
+    page.object_list = with_citation_counts(Source.objects.filter(pk__in=page.object_list.values("pk")))
+    return render(request, "directory/source_list.html", {"page": page, "page_message": page_message})
+
+
+def source_detail(request, key):
+    source = get_object_or_404(with_citation_counts(Source.objects.all()), key=key)
+    published_campaign = {"campaign__status": PUBLISHED}
+    actions = Action.objects.published().filter(sources=source).order_by("-start_date", "-pk")
+    actions_page, page_message = paginate(request, actions, ACTIONS_PER_PAGE)
+    reports, more_report_campaigns = latest_per_campaign(
+        TotalReport.objects.published().filter(source=source, **published_campaign),
+        F("as_of").desc(),
+    )
+    disbursements, more_disbursement_campaigns = latest_per_campaign(
+        Disbursement.objects.published()
+        .filter(source=source, **published_campaign)
+        .select_related("recipient"),
+        [F("date").desc(), F("pk").desc()],
+    )
+    contributions, more_contribution_campaigns = latest_per_campaign(
+        GroupContribution.objects.filter(source=source, **published_campaign),
+        [F("as_of").desc(), F("pk").desc()],
+    )
+    context = {
+        "source": source,
+        "actions": actions_page,
+        "page_message": page_message,
+        "campaigns": list(Campaign.objects.published().filter(sources=source)[:OTHERS_SHOWN]),
+        "reports": reports,
+        "more_report_campaigns": more_report_campaigns,
+        "disbursements": disbursements,
+        "more_disbursement_campaigns": more_disbursement_campaigns,
+        "contributions": contributions,
+        "more_contribution_campaigns": more_contribution_campaigns,
+        "hotlines": list(Hotline.objects.published().filter(sources=source)[:OTHERS_SHOWN]),
+        "others_shown": OTHERS_SHOWN,
+        "campaigns_shown": CAMPAIGNS_SHOWN,
+    }
+    return render(request, "directory/source_detail.html", context)
