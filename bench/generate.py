@@ -28,6 +28,7 @@ from django.utils import timezone  # noqa: E402
 
 from reliefsite.actions.models import Action, Category, Figure  # noqa: E402
 from reliefsite.campaigns.models import Campaign, Disbursement, GroupContribution, TotalReport  # noqa: E402
+from reliefsite.core.planner import analyze  # noqa: E402
 from reliefsite.hotlines.models import Channel, Hotline, OpeningHours, PhoneNumber  # noqa: E402
 from reliefsite.organizations.models import District, Organization  # noqa: E402
 from reliefsite.publishing import Status  # noqa: E402
@@ -273,6 +274,8 @@ def main():
         sys.exit("The database already has data: generate into a fresh, migrated database.")
     with transaction.atomic():
         counts = generate(args.scale)
+    # As load_seeds and restore_data do after a bulk load: statistics for the query planner.
+    analyze()
     print(", ".join(f"{n:,} {name}" for name, n in counts.items()))
 
 

@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("站点")
 
     def ready(self):
-        from . import signals
+        from django.db.models.signals import post_migrate
+
+        from . import planner, signals
 
         signals.connect()
+        post_migrate.connect(planner.analyze_after_migrate)

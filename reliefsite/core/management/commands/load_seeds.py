@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from reliefsite.actions.models import Action
+from reliefsite.core.planner import analyze
 from reliefsite.core.seeding import SeedError, SeedLoader
 from reliefsite.organizations.models import Organization
 
@@ -39,6 +40,8 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except SeedError as error:
             raise CommandError(f"Seed data not loaded, database unchanged. {error}") from None
+        if not dry_run:
+            analyze()
         if options["verbosity"] < 1:
             return
         for model, outcome in counts.items():

@@ -7,6 +7,7 @@ from django.test.utils import override_settings
 
 from reliefsite.core.backup import backed_up_counts, check_backup_name, existing_data
 from reliefsite.core.cache import invalidate_pages
+from reliefsite.core.planner import analyze
 from reliefsite.core.signals import pages_invalidation_paused
 
 
@@ -55,6 +56,7 @@ class Command(BaseCommand):
         except Exception as error:
             raise CommandError(f"Restore failed, database unchanged: {error}") from error
         invalidate_pages()
+        analyze()
         for label, count in counts.items():
             if count:
                 self.stdout.write(f"  {label}: {count}")
