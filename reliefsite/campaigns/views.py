@@ -1,8 +1,8 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from reliefsite.pagination import paginate
 from reliefsite.publishing import published_or_preview
 from reliefsite.quantities import Qualifier, format_as_of, format_quantity
 
@@ -87,8 +87,9 @@ def with_figures(campaigns):
 
 def index(request):
     campaigns = Campaign.objects.published().with_totals().with_ledger_facts()
-    page = Paginator(campaigns, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "campaigns/list.html", {"page": page, "campaigns": with_figures(page.object_list)})
+    page, page_message = paginate(request, campaigns, PER_PAGE)
+    context = {"page": page, "page_message": page_message, "campaigns": with_figures(page.object_list)}
+    return render(request, "campaigns/list.html", context)
 
 
 def _private(response):
@@ -138,6 +139,7 @@ def reports(request, slug):
     """Every published total report of a campaign, newest first, paginated."""
     campaign, preview = _campaign(request, slug)
     reports = TotalReport.objects.published().filter(campaign=campaign).select_related("source")
-    page = Paginator(reports.order_by("-as_of"), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
-    response = render(request, "campaigns/reports.html", {"campaign": campaign, "page": page})
+    page, page_message = paginate(request, reports.order_by("-as_of"), REPORTS_PER_PAGE)
+    context = {"campaign": campaign, "page": page, "page_message": page_message}
+    response = render(request, "campaigns/reports.html", context)
     return _private(response) if preview else response

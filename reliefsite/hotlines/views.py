@@ -1,11 +1,11 @@
 import datetime
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from reliefsite.pagination import paginate
 from reliefsite.publishing import published_or_preview
 
 from . import schedule
@@ -65,9 +65,10 @@ def index(request):
         .select_related("provider")
         .prefetch_related("numbers", "channels", "hours")
     )
-    page = Paginator(hotlines, PER_PAGE).get_page(request.GET.get("page"))
+    page, page_message = paginate(request, hotlines, PER_PAGE)
     shown = attach_status(page.object_list, now)
-    response = render(request, "hotlines/list.html", {"page": page, "hotlines": shown})
+    context = {"page": page, "page_message": page_message, "hotlines": shown}
+    response = render(request, "hotlines/list.html", context)
     return cache_until_change(response, shown, now)
 
 
