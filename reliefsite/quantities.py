@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 TEN_THOUSAND = Decimal("10000")
@@ -57,6 +58,39 @@ def format_quantity(value, unit="", qualifier=Qualifier.EXACT):
     elif abs(value) >= TEN_THOUSAND and (is_money(unit) or value % 1000 == 0):
         value, magnitude = value / TEN_THOUSAND, "万"
     return f"{PREFIXES.get(qualifier, '')}{plain(value)}{magnitude}{SUFFIXES.get(qualifier, '')}{unit}"
+
+
+class SumPrecision(models.IntegerChoices):
+    """How precise a sum of printed figures is: the least precise part decides (Max() of the levels)."""
+
+    EXACT = 0
+    AT_LEAST = 1  # a part is a lower bound (余/多/不少于), so the sum is one too: printed with 余
+    ABOUT = 2  # a part is approximate (约): printed with 约
+    NO_SUM = 3  # a part is an upper bound (最高): a cap, not an amount, so adding it up means nothing
+
+
+def sum_precision(qualifier_field):
+    """The SumPrecision of one row's figure, as a database expression to aggregate with Max()."""
+    return models.Case(
+        models.When(**{qualifier_field: Qualifier.EXACT}, then=models.Value(SumPrecision.EXACT)),
+        models.When(**{f"{qualifier_field}__in": LOWER_BOUNDS}, then=models.Value(SumPrecision.AT_LEAST)),
+        models.When(**{qualifier_field: Qualifier.UP_TO}, then=models.Value(SumPrecision.NO_SUM)),
+        default=models.Value(SumPrecision.ABOUT),
+    )
+
+
+SUM_QUALIFIERS = {
+    SumPrecision.EXACT: Qualifier.EXACT,
+    SumPrecision.AT_LEAST: Qualifier.YU,
+    SumPrecision.ABOUT: Qualifier.ABOUT,
+}
+
+
+def format_sum(total, precision, unit="元"):
+    """A sum printed no more precisely than its parts; none at all when a part was a cap (最高)."""
+    if precision == SumPrecision.NO_SUM:
+        return gettext("无法合计（其中有“最高”金额）")
+    return format_quantity(total, unit, SUM_QUALIFIERS[precision or SumPrecision.EXACT])
 
 
 class AsOfPrecision(models.TextChoices):

@@ -19,10 +19,10 @@ from simple_history.models import HistoricalRecords
 
 from reliefsite.organizations.models import Organization
 from reliefsite.publishing import PublishableQuerySet, status_field
-from reliefsite.quantities import AsOfPrecision, Qualifier, format_as_of, format_quantity
+from reliefsite.quantities import AsOfPrecision, Qualifier, format_as_of, format_quantity, sum_precision
 from reliefsite.sources.models import Source
 
-from .ledger import MONEY, DisbursementQuerySet, precision_level
+from .ledger import MONEY, DisbursementQuerySet
 
 ZERO = Decimal("0")
 
@@ -54,9 +54,9 @@ class CampaignQuerySet(PublishableQuerySet):
         )
 
     def with_ledger_facts(self):
-        """The date the published disbursements run to and how precise their sum is (see precision_level)."""
+        """The date the published disbursements run to and how precise their sum is (a SumPrecision)."""
         published = Disbursement.objects.published().filter(campaign=OuterRef("pk")).order_by()
-        level = published.values("campaign").annotate(level=Max(precision_level("amount_qualifier")))
+        level = published.values("campaign").annotate(level=Max(sum_precision("amount_qualifier")))
         return self.annotate(
             disbursed_through=Subquery(published.order_by("-date").values("date")[:1]),
             disbursed_level=Coalesce(Subquery(level.values("level")), Value(0)),
@@ -71,7 +71,7 @@ class CampaignQuerySet(PublishableQuerySet):
         """grand_totals() and how far they reach, in one query.
 
         raised_as_of: the newest total's moment; disbursed_through: the newest disbursement's date;
-        campaigns: how many are summed; raised_level / disbursed_level: see precision_level.
+        campaigns: how many are summed; raised_level / disbursed_level: SumPrecision.
         """
         # The aliases must differ from with_totals()' annotations, or Sum() would refer to itself.
         sums = (
@@ -83,7 +83,7 @@ class CampaignQuerySet(PublishableQuerySet):
                 raised_as_of=Max("latest_as_of"),
                 disbursed_through_max=Max("disbursed_through"),
                 campaigns=Count("pk"),
-                raised_level=Coalesce(Max(precision_level("latest_amount_qualifier")), Value(0)),
+                raised_level=Coalesce(Max(sum_precision("latest_amount_qualifier")), Value(0)),
                 disbursed_level_max=Coalesce(Max("disbursed_level"), Value(0)),
             )
         )

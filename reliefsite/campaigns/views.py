@@ -4,10 +4,16 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from reliefsite.pagination import paginate
 from reliefsite.publishing import published_or_preview
-from reliefsite.quantities import Qualifier, format_as_of, format_quantity
+from reliefsite.quantities import (
+    LOWER_BOUNDS,
+    Qualifier,
+    SumPrecision,
+    format_as_of,
+    format_quantity,
+    format_sum,
+)
 
 from .charts import build_chart
-from .ledger import LOWER_BOUNDS
 from .models import Campaign, Disbursement, GroupContribution, TotalReport
 
 PER_PAGE = 20
@@ -28,9 +34,6 @@ LEDGER_COLUMNS = (
     "source__key",
     "source__headline",
 )
-
-# A sum's precision level (models.precision_level) as the qualifier printed with it.
-LEVEL_QUALIFIER = {0: Qualifier.EXACT, 1: Qualifier.YU, 2: Qualifier.ABOUT}
 
 
 def cn_day(value):
@@ -63,16 +66,20 @@ def figures(campaign):
             else ""
         )
         as_of = format_as_of(campaign.latest_as_of, campaign.latest_as_of_precision)
-        balance = format_quantity(
-            campaign.balance,
-            "元",
-            balance_qualifier(campaign.latest_amount_qualifier, campaign.disbursed_level),
+        balance = (
+            format_sum(None, SumPrecision.NO_SUM)  # raised minus a sum that means nothing
+            if campaign.disbursed_level == SumPrecision.NO_SUM
+            else format_quantity(
+                campaign.balance,
+                "元",
+                balance_qualifier(campaign.latest_amount_qualifier, campaign.disbursed_level),
+            )
         )
     return {
         "raised": raised,
         "donors": donors,
         "as_of": as_of,
-        "disbursed": format_quantity(campaign.disbursed, "元", LEVEL_QUALIFIER[campaign.disbursed_level]),
+        "disbursed": format_sum(campaign.disbursed, campaign.disbursed_level),
         "disbursed_through": cn_day(campaign.disbursed_through),
         "balance": balance,
     }
@@ -117,7 +124,7 @@ def detail(request, slug):
         .only(*LEDGER_COLUMNS)
     )
     for row in ledger:
-        row.running_display = format_quantity(row.running_total, "元", LEVEL_QUALIFIER[row.running_level])
+        row.running_display = format_sum(row.running_total, row.running_level)
     context = {
         "campaign": campaign,
         "preview": preview,

@@ -6,10 +6,10 @@ from django.views.decorators.cache import never_cache
 
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Campaign
-from reliefsite.campaigns.views import LEVEL_QUALIFIER, cn_day, with_figures
+from reliefsite.campaigns.views import cn_day, with_figures
 from reliefsite.hotlines.models import Hotline
 from reliefsite.hotlines.views import attach_status, cache_until_change
-from reliefsite.quantities import format_quantity
+from reliefsite.quantities import format_sum
 
 HOME_HOTLINES = 6
 HOME_CAMPAIGNS = 3
@@ -36,10 +36,8 @@ def home(request):
         "action_totals": Action.objects.published().totals(),
         "money": {
             **money,
-            "raised_display": format_quantity(money["raised"], "元", LEVEL_QUALIFIER[money["raised_level"]]),
-            "disbursed_display": format_quantity(
-                money["disbursed"], "元", LEVEL_QUALIFIER[money["disbursed_level"]]
-            ),
+            "raised_display": format_sum(money["raised"], money["raised_level"]),
+            "disbursed_display": format_sum(money["disbursed"], money["disbursed_level"]),
             "raised_through": cn_day(money["raised_as_of"]),
             "disbursed_through": cn_day(money["disbursed_through"]),
         },

@@ -1,14 +1,14 @@
 """The counts and selections behind the organization and source pages, as QuerySets: each a
 fixed number of statements however much data there is (bench/RESULTS.md)."""
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, Window
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Subquery, Sum, Value, Window
 from django.db.models.functions import Coalesce, DenseRank, RowNumber
 
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Campaign, Disbursement, GroupContribution, TotalReport
 from reliefsite.hotlines.models import Hotline
 from reliefsite.publishing import Status
-from reliefsite.quantities import LOWER_BOUNDS, Qualifier, format_quantity
+from reliefsite.quantities import format_sum, sum_precision
 
 # On a source's page: the latest total reports, disbursements and group contributions of each campaign,
 # for the most recent campaigns.
@@ -81,16 +81,8 @@ def latest_per_campaign(items, newest_first, n=PER_CAMPAIGN, campaigns=CAMPAIGNS
 
 
 def qualified_money_sum(queryset, value="amount", qualifier="amount_qualifier"):
-    """A sum printed no more precisely than its parts: one "约" part makes it 约, one "余"/"多"/"不少于"
-    part makes it 余; a "最高" (upper bound) part makes a sum meaningless, so there is none (None)."""
-    totals = queryset.order_by().aggregate(
-        total=Sum(value),
-        about=Count("pk", filter=Q(**{qualifier: Qualifier.ABOUT})),
-        more=Count("pk", filter=Q(**{f"{qualifier}__in": LOWER_BOUNDS})),
-        upper=Count("pk", filter=Q(**{qualifier: Qualifier.UP_TO})),
-    )
-    if totals["total"] is None or totals["upper"]:
+    """The sum of the amounts, printed no more precisely than its parts (quantities.format_sum)."""
+    totals = queryset.order_by().aggregate(total=Sum(value), precision=Max(sum_precision(qualifier)))
+    if totals["total"] is None:
         return None
-    if totals["about"]:
-        return format_quantity(totals["total"], "元", Qualifier.ABOUT)
-    return format_quantity(totals["total"], "元", Qualifier.YU if totals["more"] else Qualifier.EXACT)
+    return format_sum(totals["total"], totals["precision"])
