@@ -16,7 +16,8 @@ from reliefsite.editorial.widgets import name_widgets
 from reliefsite.quantities import format_quantity
 from reliefsite.sources.models import Source
 
-from .models import ZERO, TotalReport
+from .ledger import ZERO
+from .models import TotalReport
 
 
 class RecordTotalForm(forms.ModelForm):

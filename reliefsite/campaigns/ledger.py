@@ -1,12 +1,16 @@
-"""The disbursement ledger: each payment with the running total, as precise as its parts."""
+"""Campaign totals and the disbursement ledger, computed by the database: the latest total, the
+money disbursed, the balance, and each payment with the running total, as precise as its parts."""
 
-from django.db.models import Count, DecimalField, F, Max, Sum, Window
-from django.db.models.functions import RowNumber
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, F, Max, OuterRef, Subquery, Sum, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from reliefsite.publishing import PublishableQuerySet
 from reliefsite.quantities import sum_precision
 
 MONEY = DecimalField(max_digits=14, decimal_places=2)
+ZERO = Decimal("0")
 
 
 class DisbursementQuerySet(PublishableQuerySet):
@@ -26,3 +30,74 @@ class DisbursementQuerySet(PublishableQuerySet):
         if latest is not None:
             ledger = ledger.filter(from_end__lte=latest)
         return ledger.order_by("date", "pk")
+
+
+class CampaignQuerySet(PublishableQuerySet):
+    def with_totals(self):
+        """Latest published total, money disbursed so far and the balance, computed by the database."""
+        from .models import Disbursement, TotalReport  # models imports this module
+
+        reports = TotalReport.objects.published().filter(campaign=OuterRef("pk")).order_by("-as_of")
+        disbursed = (
+            Disbursement.objects.published()
+            .filter(campaign=OuterRef("pk"))
+            .values("campaign")
+            .annotate(total=Sum("amount"))
+            .values("total")
+        )
+        return self.select_related("organizer").annotate(
+            latest_amount=Subquery(reports.values("amount")[:1], output_field=MONEY),
+            latest_amount_qualifier=Subquery(reports.values("amount_qualifier")[:1]),
+            latest_donors=Subquery(reports.values("donors")[:1]),
+            latest_donors_qualifier=Subquery(reports.values("donors_qualifier")[:1]),
+            latest_as_of=Subquery(reports.values("as_of")[:1]),
+            latest_as_of_precision=Subquery(reports.values("as_of_precision")[:1]),
+            disbursed=Coalesce(Subquery(disbursed, output_field=MONEY), Value(ZERO), output_field=MONEY),
+            balance=Coalesce(F("latest_amount"), Value(ZERO), output_field=MONEY) - F("disbursed"),
+        )
+
+    def with_ledger_facts(self):
+        """The date the published disbursements run to and how precise their sum is (a SumPrecision)."""
+        from .models import Disbursement  # models imports this module
+
+        published = Disbursement.objects.published().filter(campaign=OuterRef("pk")).order_by()
+        level = published.values("campaign").annotate(level=Max(sum_precision("amount_qualifier")))
+        return self.annotate(
+            disbursed_through=Subquery(published.order_by("-date").values("date")[:1]),
+            disbursed_level=Coalesce(Subquery(level.values("level")), Value(0)),
+        )
+
+    def grand_totals(self):
+        """Sums over every campaign's latest total, for the home page: {"raised": ..., "disbursed": ...}."""
+        overview = self.overview()
+        return {"raised": overview["raised"], "disbursed": overview["disbursed"]}
+
+    def overview(self):
+        """grand_totals() and how far they reach, in one query.
+
+        raised_as_of: the newest total's moment; disbursed_through: the newest disbursement's date;
+        campaigns: how many are summed; raised_level / disbursed_level: SumPrecision.
+        """
+        # The aliases must differ from with_totals()' annotations, or Sum() would refer to itself.
+        sums = (
+            self.with_totals()
+            .with_ledger_facts()
+            .aggregate(
+                raised_sum=Coalesce(Sum("latest_amount"), Value(ZERO), output_field=MONEY),
+                disbursed_sum=Coalesce(Sum("disbursed"), Value(ZERO), output_field=MONEY),
+                raised_as_of=Max("latest_as_of"),
+                disbursed_through_max=Max("disbursed_through"),
+                campaigns=Count("pk"),
+                raised_level=Coalesce(Max(sum_precision("latest_amount_qualifier")), Value(0)),
+                disbursed_level_max=Coalesce(Max("disbursed_level"), Value(0)),
+            )
+        )
+        return {
+            "raised": sums["raised_sum"],
+            "disbursed": sums["disbursed_sum"],
+            "raised_as_of": sums["raised_as_of"],
+            "disbursed_through": sums["disbursed_through_max"],
+            "campaigns": sums["campaigns"],
+            "raised_level": sums["raised_level"],
+            "disbursed_level": sums["disbursed_level_max"],
+        }

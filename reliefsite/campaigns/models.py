@@ -1,101 +1,23 @@
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
-    Count,
-    F,
-    Max,
-    OuterRef,
     Q,
-    Subquery,
-    Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from reliefsite.organizations.models import Organization
 from reliefsite.publishing import PublishableQuerySet, status_field
-from reliefsite.quantities import AsOfPrecision, Qualifier, format_as_of, format_quantity, sum_precision
+from reliefsite.quantities import AsOfPrecision, Qualifier, format_as_of, format_quantity
 from reliefsite.sources.models import Source
 
-from .ledger import MONEY, DisbursementQuerySet
-
-ZERO = Decimal("0")
+from .ledger import CampaignQuerySet, DisbursementQuerySet
+from .validation import disbursement_errors, total_report_errors
 
 
 def money_field(verbose_name, **kwargs):
     return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **kwargs)
-
-
-class CampaignQuerySet(PublishableQuerySet):
-    def with_totals(self):
-        """Latest published total, money disbursed so far and the balance, computed by the database."""
-        reports = TotalReport.objects.published().filter(campaign=OuterRef("pk")).order_by("-as_of")
-        disbursed = (
-            Disbursement.objects.published()
-            .filter(campaign=OuterRef("pk"))
-            .values("campaign")
-            .annotate(total=Sum("amount"))
-            .values("total")
-        )
-        return self.select_related("organizer").annotate(
-            latest_amount=Subquery(reports.values("amount")[:1], output_field=MONEY),
-            latest_amount_qualifier=Subquery(reports.values("amount_qualifier")[:1]),
-            latest_donors=Subquery(reports.values("donors")[:1]),
-            latest_donors_qualifier=Subquery(reports.values("donors_qualifier")[:1]),
-            latest_as_of=Subquery(reports.values("as_of")[:1]),
-            latest_as_of_precision=Subquery(reports.values("as_of_precision")[:1]),
-            disbursed=Coalesce(Subquery(disbursed, output_field=MONEY), Value(ZERO), output_field=MONEY),
-            balance=Coalesce(F("latest_amount"), Value(ZERO), output_field=MONEY) - F("disbursed"),
-        )
-
-    def with_ledger_facts(self):
-        """The date the published disbursements run to and how precise their sum is (a SumPrecision)."""
-        published = Disbursement.objects.published().filter(campaign=OuterRef("pk")).order_by()
-        level = published.values("campaign").annotate(level=Max(sum_precision("amount_qualifier")))
-        return self.annotate(
-            disbursed_through=Subquery(published.order_by("-date").values("date")[:1]),
-            disbursed_level=Coalesce(Subquery(level.values("level")), Value(0)),
-        )
-
-    def grand_totals(self):
-        """Sums over every campaign's latest total, for the home page: {"raised": ..., "disbursed": ...}."""
-        overview = self.overview()
-        return {"raised": overview["raised"], "disbursed": overview["disbursed"]}
-
-    def overview(self):
-        """grand_totals() and how far they reach, in one query.
-
-        raised_as_of: the newest total's moment; disbursed_through: the newest disbursement's date;
-        campaigns: how many are summed; raised_level / disbursed_level: SumPrecision.
-        """
-        # The aliases must differ from with_totals()' annotations, or Sum() would refer to itself.
-        sums = (
-            self.with_totals()
-            .with_ledger_facts()
-            .aggregate(
-                raised_sum=Coalesce(Sum("latest_amount"), Value(ZERO), output_field=MONEY),
-                disbursed_sum=Coalesce(Sum("disbursed"), Value(ZERO), output_field=MONEY),
-                raised_as_of=Max("latest_as_of"),
-                disbursed_through_max=Max("disbursed_through"),
-                campaigns=Count("pk"),
-                raised_level=Coalesce(Max(sum_precision("latest_amount_qualifier")), Value(0)),
-                disbursed_level_max=Coalesce(Max("disbursed_level"), Value(0)),
-            )
-        )
-        return {
-            "raised": sums["raised_sum"],
-            "disbursed": sums["disbursed_sum"],
-            "raised_as_of": sums["raised_as_of"],
-            "disbursed_through": sums["disbursed_through_max"],
-            "campaigns": sums["campaigns"],
-            "raised_level": sums["raised_level"],
-            "disbursed_level": sums["disbursed_level_max"],
-        }
 
 
 class Campaign(models.Model):
@@ -220,49 +142,7 @@ class TotalReport(models.Model):
         )
 
     def clean(self):
-        errors = {}
-        if self.amount is not None and self.amount < 0:
-            errors["amount"] = _("金额不能为负数。")
-        if self.is_correction and not (self.correction_reason or "").strip():
-            errors["correction_reason"] = _("标记为更正时请写明更正原因。")
-        # A back-dated report must not sit above a later one: the series would then drop.
-        following = self.following()
-        if (
-            following
-            and "amount" not in errors
-            and self.amount is not None
-            and self.amount > following.amount
-            and not following.is_correction
-        ):
-            errors["amount"] = _(
-                "累计总额（%(new)s）高于之后%(when)s的%(old)s，累计总额只增不减。请检查金额和截至时间。"
-            ) % {
-                "new": self.amount_display,
-                "when": following.as_of_display,
-                "old": following.amount_display,
-            }
-        previous = self.previous()
-        if previous and self.amount is not None and not self.is_correction and "amount" not in errors:
-            if self.amount < previous.amount:
-                errors["amount"] = _(
-                    "新的累计总额（%(new)s）低于%(when)s的%(old)s。如果这是更正，请勾选“更正”并写明原因。"
-                ) % {
-                    "new": self.amount_display,
-                    "when": previous.as_of_display,
-                    "old": previous.amount_display,
-                }
-            elif self.donors is not None and previous.donors is not None and self.donors < previous.donors:
-                errors["donors"] = _(
-                    "捐款人数低于上一次报告的%(old)s。如果这是更正，请勾选“更正”并写明原因。"
-                ) % {"old": previous.donors_display}
-        if (
-            self.campaign_id
-            and self.as_of
-            and TotalReport.objects.filter(campaign_id=self.campaign_id, as_of=self.as_of)
-            .exclude(pk=self.pk)
-            .exists()
-        ):
-            errors["as_of"] = _("这个项目在该时间已有一条累计总额。")
+        errors = total_report_errors(self)
         if errors:
             raise ValidationError(errors)
 
@@ -412,28 +292,6 @@ class Disbursement(models.Model):
         return format_quantity(self.amount, "元", self.amount_qualifier)
 
     def clean(self):
-        if self.amount is not None and self.amount <= 0:
-            raise ValidationError({"amount": _("拨付金额必须大于零。")})
-        if not self.campaign_id or self.amount is None:
-            return
-        raised = (
-            TotalReport.objects.filter(campaign_id=self.campaign_id)
-            .order_by("-as_of")
-            .values_list("amount", flat=True)
-            .first()
-        ) or ZERO
-        others = (
-            Disbursement.objects.filter(campaign_id=self.campaign_id)
-            .exclude(pk=self.pk)
-            .aggregate(total=Coalesce(Sum("amount"), Value(ZERO), output_field=MONEY))["total"]
-        )
-        if others + self.amount > raised:
-            raise ValidationError(
-                {
-                    "amount": _("拨付合计%(total)s将超过已募集的%(raised)s。")
-                    % {
-                        "total": format_quantity(others + self.amount, "元"),
-                        "raised": format_quantity(raised, "元"),
-                    }
-                }
-            )
+        errors = disbursement_errors(self)
+        if errors:
+            raise ValidationError(errors)
