@@ -1,6 +1,17 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
+
+
+def pytest_sessionstart(session):
+    """The English pages need locale/en's .mo (gitignored; `make setup` builds it). Build it here too
+    when missing or older than the .po, so a bare `pytest` after editing the .po works. This runs
+    before any test activates English, so the catalog is read after it is written."""
+    po = settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    mo = po.with_suffix(".mo")
+    if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+        call_command("compilemessages", locale=["en"], ignore_patterns=[".venv"], verbosity=0)
 
 
 @pytest.fixture(autouse=True)
