@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -32,6 +33,7 @@ class DateQualifier(models.TextChoices):
 
 
 MONEY_UNIT = "元"
+LIKE_WILDCARDS = {"%", "_", "\\"}
 
 
 class ActionQuerySet(PublishableQuerySet):
@@ -45,28 +47,32 @@ class ActionQuerySet(PublishableQuerySet):
         organization's name, or the name of the district or category ("门头沟" finds 门头沟区).
         Figures and organizations are searched in subqueries, not joins: a join repeats each action
         once per figure and organization, and every repeat is matched again (2x faster in bench/).
+        On SQLite, words of three characters or more are looked up in the trigram index that
+        migration 0005 keeps (actions_search): the same matches, without reading every action.
         """
         query = Q()
         for word in text.split():
             districts = [code for code, label in District.choices if word in str(label)]
             categories = [code for code, label in Category.choices if word in str(label)]
-            organizations = Organization.objects.filter(
-                Q(name__icontains=word) | Q(short_name__icontains=word)
-            )
-            query &= (
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(beneficiaries__icontains=word)
-                | Q(pk__in=Figure.objects.filter(counts__icontains=word).values("action"))
-                | Q(
-                    pk__in=self.model.organizations.through.objects.filter(
-                        organization__in=organizations
-                    ).values("action")
-                )
-                | Q(district__in=districts)
-                | Q(category__in=categories)
-            )
+            query &= self._text_matches(word) | Q(district__in=districts) | Q(category__in=categories)
         return self.filter(query)
+
+    def _text_matches(self, word):
+        if connections[self.db].vendor == "sqlite" and len(word) >= 3 and not LIKE_WILDCARDS & set(word):
+            # FTS5's trigram index takes no ESCAPE clause: words with % or _ use the plain LIKE.
+            return Q(pk__in=RawSQL("SELECT rowid FROM actions_search WHERE text LIKE %s", (f"%{word}%",)))
+        organizations = Organization.objects.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
+        return (
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(beneficiaries__icontains=word)
+            | Q(pk__in=Figure.objects.filter(counts__icontains=word).values("action"))
+            | Q(
+                pk__in=self.model.organizations.through.objects.filter(organization__in=organizations).values(
+                    "action"
+                )
+            )
+        )
 
     def matching(self, q="", district="", organization=None, category="", date_from=None, date_to=None):
         """The list page's filters; a date range keeps actions that overlap it."""
