@@ -142,3 +142,24 @@ def test_directory_bad_page_falls_back_with_a_message(client, no_page_cache, dir
     response = client.get("/organizations/", {"page": page})
     assert response.status_code == 200
     assert message in text(response)
+
+
+@pytest.mark.parametrize("max_ids", [100, 2])
+def test_a_broad_search_gives_the_same_page_and_counts(client, no_page_cache, monkeypatch, max_ids):
+    """Over MAX_SEARCH_IDS matches the list searches again in each statement instead of passing
+    the ids on: the results, the count and the facets are the same either way."""
+    monkeypatch.setattr("reliefsite.actions.views.MAX_SEARCH_IDS", max_ids)
+    union = make_organization(name="宽泛工会", slug="broad-union", district="chaoyang")
+    for i in range(3):
+        make_action(
+            organizations=[union],
+            slug=f"broad-{i}",
+            title=f"慰问职工{i}",
+            district="chaoyang",
+            category="legal",
+        )
+    make_action(slug="other", title="别的行动", summary="发放口罩。", district="chaoyang", category="legal")
+    html = client.get("/actions/", {"q": "慰问"}).content.decode()
+    assert all(f'href="/actions/broad-{i}/"' in html for i in range(3))
+    assert 'href="/actions/other/"' not in html
+    assert "朝阳区 (3)" in html and "宽泛工会 (3)" in html
