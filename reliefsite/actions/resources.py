@@ -6,7 +6,6 @@ The qualifier may be a code (yu) or as printed (余) and is left out for an exac
 column is present, an action's figures are replaced by the ones listed; without it they are kept.
 """
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields
 
@@ -115,20 +114,15 @@ class ActionResource(EditorialResource):
             for figure in action.figures.all()
         )
 
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+    def row_errors(self, instance, row):
+        """Parses the figures column; they are saved after the action (after_save_instance)."""
         instance._imported_figures = None
         if "figures" in row:
             try:
                 instance._imported_figures = parse_figures(row["figures"])
             except ValueError as error:
-                errors["figures"] = [str(error)]
-        if errors:
-            raise ValidationError(errors)
+                return {"figures": [str(error)]}
+        return {}
 
     def after_save_instance(self, instance, row, **kwargs):
         wanted = getattr(instance, "_imported_figures", None)

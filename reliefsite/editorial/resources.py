@@ -172,9 +172,14 @@ class EditorialResource(resources.ModelResource):
                     continue
                 if field.attribute in self.required_m2m and not values:
                     errors[field.attribute] = [_("至少填写一个。")]
+        errors.update(self.row_errors(instance, row))
         self.enforce_draft(instance, kwargs.get("user"))
         if errors:
             raise ValidationError(errors)
+
+    def row_errors(self, instance, row):
+        """{column: [message]} for columns a subclass reads itself; reported with the others."""
+        return {}
 
     def after_init_instance(self, instance, new, row, **kwargs):
         if is_publishable(self._meta.model):
