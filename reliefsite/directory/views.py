@@ -28,7 +28,6 @@ PER_PAGE = 100  # organizations per directory page
 SOURCES_PER_PAGE = 50
 ACTIONS_PER_PAGE = 20  # on a source's page
 OTHERS_SHOWN = 50  # campaigns and hotlines citing a source: a newspaper article cites a handful
-PUBLISHED = Status.PUBLISHED
 PUBLISHED_CAMPAIGN = Q(campaign__status=Status.PUBLISHED)
 
 
@@ -125,21 +124,20 @@ def source_list(request):
 
 def source_detail(request, key):
     source = get_object_or_404(with_citation_counts(Source.objects.all()), key=key)
-    published_campaign = {"campaign__status": PUBLISHED}
     actions = Action.objects.published().filter(sources=source).order_by("-start_date", "-pk")
     actions_page, page_message = paginate(request, actions, ACTIONS_PER_PAGE)
     reports, more_report_campaigns = latest_per_campaign(
-        TotalReport.objects.published().filter(source=source, **published_campaign),
+        TotalReport.objects.published().filter(PUBLISHED_CAMPAIGN, source=source),
         F("as_of").desc(),
     )
     disbursements, more_disbursement_campaigns = latest_per_campaign(
         Disbursement.objects.published()
-        .filter(source=source, **published_campaign)
+        .filter(PUBLISHED_CAMPAIGN, source=source)
         .select_related("recipient"),
         [F("date").desc(), F("pk").desc()],
     )
     contributions, more_contribution_campaigns = latest_per_campaign(
-        GroupContribution.objects.filter(source=source, **published_campaign),
+        GroupContribution.objects.filter(PUBLISHED_CAMPAIGN, source=source),
         [F("as_of").desc(), F("pk").desc()],
     )
     context = {
