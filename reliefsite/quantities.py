@@ -4,6 +4,7 @@
 Shared by actions and campaigns; depends on nothing in the project.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.db import models
@@ -100,10 +101,30 @@ class AsOfPrecision(models.TextChoices):
     DAY = "day", _("精确到日")
 
 
+class DateQualifier(models.TextChoices):
+    EXACT = "exact", _("当日")
+    ON_OR_BEFORE = "on_or_before", _("不晚于该日")
+
+
+def format_day(value):
+    """2020-02-06 -> "2020年2月6日"; an aware datetime is shown in the site's time zone."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_date(day, qualifier=DateQualifier.EXACT):
+    """A reported date: "2020年2月4日", or "2020年2月4日前" when it happened by then ("近日")."""
+    printed = format_day(day)
+    return f"{printed}前" if qualifier == DateQualifier.ON_OR_BEFORE else printed
+
+
 def format_as_of(moment, precision):
     """ "2020年2月3日17:00", "2020年2月6日下午" or "2020年2月3日": as precise as the source was."""
     local = timezone.localtime(moment)
-    day = f"{local.year}年{local.month}月{local.day}日"
+    day = format_day(local)
     if precision == AsOfPrecision.MINUTE:
         return f"{day}{local:%H:%M}"
     if precision == AsOfPrecision.MORNING:

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from reliefsite.organizations.models import District, Organization
 from reliefsite.publishing import PublishableQuerySet, Status, status_field
-from reliefsite.quantities import Qualifier, format_quantity
+from reliefsite.quantities import DateQualifier, Qualifier, format_quantity
 from reliefsite.sources.models import Source
 
 
@@ -25,11 +25,6 @@ class Category(models.TextChoices):
     WORKPLACE = "workplace", _("单位内部防控")
     WELLBEING = "wellbeing", _("文体与关爱")
     POLICY = "policy", _("政策措施")
-
-
-class DateQualifier(models.TextChoices):
-    EXACT = "exact", _("当日")
-    ON_OR_BEFORE = "on_or_before", _("不晚于该日")
 
 
 MONEY_UNIT = "元"

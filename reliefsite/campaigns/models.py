@@ -9,7 +9,14 @@ from simple_history.models import HistoricalRecords
 
 from reliefsite.organizations.models import Organization
 from reliefsite.publishing import PublishableQuerySet, status_field
-from reliefsite.quantities import AsOfPrecision, Qualifier, format_as_of, format_quantity
+from reliefsite.quantities import (
+    AsOfPrecision,
+    DateQualifier,
+    Qualifier,
+    format_as_of,
+    format_date,
+    format_quantity,
+)
 from reliefsite.sources.models import Source
 
 from .ledger import CampaignQuerySet, DisbursementQuerySet
@@ -227,10 +234,6 @@ class GroupContribution(models.Model):
 class Disbursement(models.Model):
     """Money paid out of a campaign: the ledger's transactions."""
 
-    class DateQualifier(models.TextChoices):
-        EXACT = "exact", _("当日")
-        ON_OR_BEFORE = "on_or_before", _("不晚于该日")
-
     key = models.SlugField(_("标识"), max_length=80, unique=True)
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("募捐项目"), on_delete=models.CASCADE, related_name="disbursements"
@@ -280,8 +283,7 @@ class Disbursement(models.Model):
 
     @property
     def date_display(self):
-        day = f"{self.date.year}年{self.date.month}月{self.date.day}日"
-        return f"{day}前" if self.date_qualifier == self.DateQualifier.ON_OR_BEFORE else day
+        return format_date(self.date, self.date_qualifier)
 
     @property
     def recipient_display(self):

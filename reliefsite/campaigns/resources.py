@@ -20,7 +20,7 @@ from reliefsite.editorial.resources import (
 )
 from reliefsite.organizations.models import Organization
 from reliefsite.publishing import Status
-from reliefsite.quantities import AsOfPrecision, Qualifier
+from reliefsite.quantities import AsOfPrecision, DateQualifier, Qualifier
 from reliefsite.sources.models import Source
 
 from .models import Campaign, Disbursement, TotalReport
@@ -94,7 +94,7 @@ class DisbursementResource(EditorialResource):
     date_qualifier = fields.Field(
         attribute="date_qualifier",
         column_name="date_qualifier",
-        widget=ChoiceWidget(Disbursement.DateQualifier.choices, empty=Disbursement.DateQualifier.EXACT),
+        widget=ChoiceWidget(DateQualifier.choices, empty=DateQualifier.EXACT),
     )
     recipient = fields.Field(
         attribute="recipient", column_name="recipient", widget=NaturalKeyWidget(Organization, field="slug")

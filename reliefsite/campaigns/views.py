@@ -1,5 +1,4 @@
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from reliefsite.pagination import paginate
@@ -9,6 +8,7 @@ from reliefsite.quantities import (
     Qualifier,
     SumPrecision,
     format_as_of,
+    format_day,
     format_quantity,
     format_sum,
 )
@@ -34,15 +34,6 @@ LEDGER_COLUMNS = (
     "source__key",
     "source__headline",
 )
-
-
-def cn_day(value):
-    """A date (or an aware moment, in the site's zone) as 2020年2月6日."""
-    if not value:
-        return ""
-    if hasattr(value, "hour"):
-        value = timezone.localtime(value)
-    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def balance_qualifier(amount_qualifier, disbursed_level):
@@ -80,7 +71,7 @@ def figures(campaign):
         "donors": donors,
         "as_of": as_of,
         "disbursed": format_sum(campaign.disbursed, campaign.disbursed_level),
-        "disbursed_through": cn_day(campaign.disbursed_through),
+        "disbursed_through": format_day(campaign.disbursed_through),
         "balance": balance,
     }
 
@@ -128,7 +119,7 @@ def detail(request, slug):
     context = {
         "campaign": campaign,
         "preview": preview,
-        "chart": build_chart(rows, cn_day),
+        "chart": build_chart(rows, format_day),
         "reports": reports.select_related("source").order_by("-as_of")[:REPORTS_SHOWN],
         "report_count": len(rows),
         "reports_shown": min(len(rows), REPORTS_SHOWN),

@@ -6,10 +6,10 @@ from django.views.decorators.cache import never_cache
 
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Campaign
-from reliefsite.campaigns.views import cn_day, with_figures
+from reliefsite.campaigns.views import with_figures
 from reliefsite.hotlines.models import Hotline
 from reliefsite.hotlines.views import attach_status, cache_until_change
-from reliefsite.quantities import format_sum
+from reliefsite.quantities import format_day, format_sum
 
 HOME_HOTLINES = 6
 HOME_CAMPAIGNS = 3
@@ -38,8 +38,8 @@ def home(request):
             **money,
             "raised_display": format_sum(money["raised"], money["raised_level"]),
             "disbursed_display": format_sum(money["disbursed"], money["disbursed_level"]),
-            "raised_through": cn_day(money["raised_as_of"]),
-            "disbursed_through": cn_day(money["disbursed_through"]),
+            "raised_through": format_day(money["raised_as_of"]),
+            "disbursed_through": format_day(money["disbursed_through"]),
         },
     }
     response = render(request, "core/home.html", context)

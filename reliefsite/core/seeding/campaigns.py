@@ -1,6 +1,6 @@
 from reliefsite.campaigns.models import Campaign, Disbursement, GroupContribution, TotalReport
 from reliefsite.publishing import Status
-from reliefsite.quantities import AsOfPrecision, Qualifier
+from reliefsite.quantities import AsOfPrecision, DateQualifier, Qualifier
 
 QUALIFIERS = Qualifier.choices
 
@@ -99,7 +99,7 @@ def load_disbursements(loader, r, campaign):
             {
                 "key": c.text("key"),
                 "date": c.date("date"),
-                "date_qualifier": c.one_of("date_qualifier", Disbursement.DateQualifier.choices, "exact"),
+                "date_qualifier": c.one_of("date_qualifier", DateQualifier.choices, "exact"),
                 "recipient": c.ref("recipient", loader.organizations, required=False),
                 "recipient_note": c.text("recipient_note"),
                 "amount": c.decimal("amount"),

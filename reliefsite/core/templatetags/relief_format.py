@@ -1,42 +1,29 @@
 """Template filters that print dates and figures the way the sources did (2020年2月6日, 4.4万余人)."""
 
-import datetime
-
 from django import template
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from reliefsite.quantities import format_as_of, format_quantity
+from reliefsite.quantities import format_as_of, format_date, format_day, format_quantity
 
 register = template.Library()
-
-ON_OR_BEFORE = "on_or_before"
 
 
 @register.filter
 def cn_date(value):
     """2020-02-06 -> "2020年2月6日"; aware datetimes are shown in the site's time zone."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        value = value.date()
-    return f"{value.year}年{value.month}月{value.day}日"
+    return format_day(value)
 
 
 @register.filter
 def action_when(action):
     """An action's date as reported: "2020年2月4日前" (happened by then) or a range "2020年2月1日至2月3日"."""
-    start = cn_date(action.start_date)
     if action.end_date and action.end_date != action.start_date:
-        end = action.end_date
+        start, end = format_day(action.start_date), action.end_date
         if end.year == action.start_date.year:
             return f"{start}至{end.month}月{end.day}日"
-        return f"{start}至{cn_date(end)}"
-    if action.date_qualifier == ON_OR_BEFORE:
-        return f"{start}前"
-    return start
+        return f"{start}至{format_day(end)}"
+    return format_date(action.start_date, action.date_qualifier)
 
 
 @register.simple_tag
