@@ -35,18 +35,7 @@ class TotalReportInline(EditorialTabularInline):
     show_change_link = True  # each part has its own page and history
     model = TotalReport
     formset = TotalReportFormSet
-    fields = (
-        "as_of",
-        "as_of_precision",
-        "amount",
-        "amount_qualifier",
-        "donors",
-        "donors_qualifier",
-        "source",
-        "is_correction",
-        "correction_reason",
-        "status",
-    )
+    fields = (*TotalReport.RECORDED_FIELDS, "status")
     autocomplete_fields = ("source",)
 
 

@@ -31,18 +31,7 @@ class RecordTotalForm(forms.ModelForm):
 
     class Meta:
         model = TotalReport
-        fields = (
-            "as_of",
-            "as_of_precision",
-            "amount",
-            "amount_qualifier",
-            "donors",
-            "donors_qualifier",
-            "source",
-            "is_correction",
-            "correction_reason",
-            "note",
-        )
+        fields = (*TotalReport.RECORDED_FIELDS, "note")
         field_classes = {"as_of": forms.SplitDateTimeField}
         widgets = {"as_of": widgets.AdminSplitDateTime, "note": forms.Textarea(attrs={"rows": 2})}
 

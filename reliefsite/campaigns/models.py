@@ -63,6 +63,20 @@ class Campaign(models.Model):
 class TotalReport(models.Model):
     """The running total as reported at one moment: amount raised and donors so far."""
 
+    # What an editor records for one total, in form order: the campaign page's inline, the
+    # record-total form and the CSV/XLSX import all show these.
+    RECORDED_FIELDS = (
+        "as_of",
+        "as_of_precision",
+        "amount",
+        "amount_qualifier",
+        "donors",
+        "donors_qualifier",
+        "source",
+        "is_correction",
+        "correction_reason",
+    )
+
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("募捐项目"), on_delete=models.CASCADE, related_name="reports"
     )

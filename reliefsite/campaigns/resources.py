@@ -68,20 +68,7 @@ class TotalReportResource(EditorialResource):
 
     class Meta:
         model = TotalReport
-        fields = (
-            "campaign",
-            "as_of",
-            "as_of_precision",
-            "amount",
-            "amount_qualifier",
-            "donors",
-            "donors_qualifier",
-            "source",
-            "is_correction",
-            "correction_reason",
-            "note",
-            "status",
-        )
+        fields = ("campaign", *TotalReport.RECORDED_FIELDS, "note", "status")
         import_id_fields = ("campaign", "as_of")
         clean_model_instances = True
 
