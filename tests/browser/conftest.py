@@ -7,30 +7,16 @@ are few and each walks through many pages.
 """
 
 import os
-from pathlib import Path
 
 import pytest
+
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, chromium_available
 
 # Playwright's sync API keeps an asyncio loop in this thread, and Django refuses ORM calls from a
 # thread with a running loop. The calls here are plain synchronous ones, so that check is moot.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = Path("/usr/bin/chromium")
 SKIP_REASON = f"Chromium not found at {CHROMIUM}: browser tests skipped"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def chromium_available():
-    return CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -8,9 +8,9 @@ import pytest
 
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Campaign
+from tools.chromium import DESKTOP, PHONE
 
 from .axe_check import describe, violations
-from .conftest import DESKTOP, PHONE
 from .pages import ACTION, CAMPAIGN, MISSING, admin_path, public_pages
 from .staff import EDITORS, log_in, staff_user
 

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 from reliefsite.campaigns.models import Campaign, TotalReport
 from reliefsite.publishing import Status
 from reliefsite.sources.models import Source
+from tools.chromium import DESKTOP
 
-from .conftest import DESKTOP
 from .pages import CAMPAIGN, admin_path
 from .staff import EDITORS, PUBLISHERS, log_in, staff_user
 

@@ -15,8 +15,7 @@ from playwright.sync_api import expect
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Disbursement
 from reliefsite.hotlines.models import Hotline
-
-from .conftest import PHONE
+from tools.chromium import PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
