@@ -55,6 +55,21 @@ QUALIFIER = _(
 PRECISION = _("时间精度：minute（到分钟）、morning（上午）、afternoon（下午）、day（到日）。")
 DATE_QUALIFIER = _("日期精度：exact（当日）或 on_or_before（报道只说“近日”，不晚于该日）。")
 
+
+def running_total_fields(prefix):
+    """A running total's fields, as both a campaign's latest_total and each of its reports[] give them."""
+    return [
+        Field(f"{prefix}.as_of", "datetime", _("截至时间。")),
+        Field(f"{prefix}.as_of_precision", "string", PRECISION),
+        Field(f"{prefix}.as_of_as_printed", "string", _("按精度印出的截至时间，如 2020年2月6日下午。")),
+        Field(f"{prefix}.amount", "number", _("累计善款（元）。")),
+        Field(f"{prefix}.amount_qualifier", "string", QUALIFIER),
+        Field(f"{prefix}.amount_as_printed", "string", _("按原文写法印出的金额。")),
+        Field(f"{prefix}.donors", "integer|null", _("捐款人数；未报道时为 null。")),
+        Field(f"{prefix}.donors_qualifier", "string|null", QUALIFIER),
+    ]
+
+
 FIELDS = {
     "actions": [
         Field("slug", "string", _("行动的网址标识，稳定不变。")),
@@ -111,26 +126,12 @@ FIELDS = {
         Field("purpose", "string", _("募捐目的。")),
         Field("currency", "string", _("币种，总是 CNY（人民币元）。")),
         Field("latest_total", "object|null", _("最近一次报道的累计总额；还没有报道时为 null。")),
-        Field("latest_total.as_of", "datetime", _("截至时间。")),
-        Field("latest_total.as_of_precision", "string", PRECISION),
-        Field("latest_total.as_of_as_printed", "string", _("按精度印出的截至时间，如 2020年2月6日下午。")),
-        Field("latest_total.amount", "number", _("累计善款（元）。")),
-        Field("latest_total.amount_qualifier", "string", QUALIFIER),
-        Field("latest_total.amount_as_printed", "string", _("按原文写法印出的金额。")),
-        Field("latest_total.donors", "integer|null", _("捐款人数；未报道时为 null。")),
-        Field("latest_total.donors_qualifier", "string|null", QUALIFIER),
+        *running_total_fields("latest_total"),
         Field("disbursed", "number", _("已发布的拨付合计（元）。")),
         Field("balance", "number|null", _("结余：最近累计总额减去拨付合计。")),
         Field("reports", "array", _("历次报道的累计总额，按时间先后。")),
-        Field("reports[].as_of", "datetime", _("截至时间。")),
-        Field("reports[].as_of_precision", "string", PRECISION),
-        Field("reports[].as_of_as_printed", "string", _("按精度印出的截至时间。")),
-        Field("reports[].amount", "number", _("累计善款（元）。")),
-        Field("reports[].amount_qualifier", "string", QUALIFIER),
-        Field("reports[].amount_as_printed", "string", _("按原文写法印出的金额。")),
+        *running_total_fields("reports[]"),
         Field("reports[].currency", "string", _("币种，总是 CNY。")),
-        Field("reports[].donors", "integer|null", _("捐款人数。")),
-        Field("reports[].donors_qualifier", "string|null", QUALIFIER),
         Field("reports[].donors_as_printed", "string|null", _("按原文写法印出的人数。")),
         Field("reports[].is_correction", "boolean", _("是否为对此前数字的更正。")),
         Field("reports[].correction_reason", "string", _("更正原因。")),
