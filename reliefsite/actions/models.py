@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from reliefsite.organizations.models import District, Organization
-from reliefsite.publishing import PublishableQuerySet, Status, status_field
+from reliefsite.publishing import PublishableQuerySet, status_field
 from reliefsite.quantities import DateQualifier, Qualifier, format_quantity
 from reliefsite.sources.models import Source
 
@@ -197,10 +197,6 @@ class Action(models.Model):
     def clean(self):
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("结束日期不能早于开始日期。")})
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED
 
 
 class Figure(models.Model):

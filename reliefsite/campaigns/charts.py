@@ -49,10 +49,6 @@ class Series:
     markers: list = field(default_factory=list)
     count: int = 0
 
-    @property
-    def middle(self):
-        return (self.top + self.bottom) // 2
-
 
 def _series(label, unit, samples, value_index, xs, top, bottom):
     pairs = [

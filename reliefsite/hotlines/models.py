@@ -93,10 +93,6 @@ class Hotline(models.Model):
     def get_absolute_url(self):
         return reverse("hotlines:detail", kwargs={"slug": self.slug})
 
-    @property
-    def hours_published(self):
-        return self.round_the_clock or bool(self.hours.all())
-
 
 class PhoneNumber(models.Model):
     hotline = models.ForeignKey(
