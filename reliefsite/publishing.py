@@ -1,6 +1,8 @@
 """Draft / published status shared by everything the public sees."""
 
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,13 @@ class Status(models.TextChoices):
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+
+def count_per_row(rows, field):
+    """An annotation counting, for each row of the outer query, the `rows` whose `field` points at it
+    (0 when none): a correlated subquery, so it is computed only for the rows actually listed."""
+    counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n"), output_field=models.IntegerField()), Value(0))
 
 
 def status_field():

@@ -1,13 +1,13 @@
 """The counts and selections behind the organization and source pages, as QuerySets: each a
 fixed number of statements however much data there is (bench/RESULTS.md)."""
 
-from django.db.models import Count, F, IntegerField, Max, OuterRef, Subquery, Sum, Value, Window
-from django.db.models.functions import Coalesce, DenseRank, RowNumber
+from django.db.models import Count, F, Max, Sum, Window
+from django.db.models.functions import DenseRank, RowNumber
 
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Campaign, Disbursement, GroupContribution, TotalReport
 from reliefsite.hotlines.models import Hotline
-from reliefsite.publishing import Status
+from reliefsite.publishing import Status, count_per_row
 from reliefsite.quantities import format_sum, sum_precision
 
 # On a source's page: the latest total reports, disbursements and group contributions of each campaign,
@@ -19,43 +19,26 @@ CAMPAIGNS_SHOWN = 10
 def with_action_count(organizations):
     """Adds action_count: the published actions each organization took part in.
 
-    A subquery on the link table rather than COUNT(DISTINCT) over the organization x action
-    join: it is computed for the listed rows only, and pairs there are unique (bench/RESULTS.md).
+    Counted on the link table rather than COUNT(DISTINCT) over the organization x action join:
+    computed for the listed rows only, and pairs there are unique (bench/RESULTS.md).
     """
-    links = (
-        Action.organizations.through.objects.filter(
-            organization=OuterRef("pk"), action__status=Status.PUBLISHED
-        )
-        .order_by()
-        .values("organization")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return organizations.annotate(action_count=Coalesce(Subquery(links), 0))
-
-
-PUBLISHED = Status.PUBLISHED
-
-
-def _citing():
-    """kind -> (published items of that kind, or their link rows to sources; the field naming the source)."""
-    return {
-        "actions": (Action.sources.through.objects.filter(action__status=PUBLISHED), "source"),
-        "campaigns": (Campaign.sources.through.objects.filter(campaign__status=PUBLISHED), "source"),
-        "reports": (TotalReport.objects.published().filter(campaign__status=PUBLISHED), "source"),
-        "disbursements": (Disbursement.objects.published().filter(campaign__status=PUBLISHED), "source"),
-        "contributions": (GroupContribution.objects.filter(campaign__status=PUBLISHED), "source"),
-        "hotlines": (Hotline.sources.through.objects.filter(hotline__status=PUBLISHED), "source"),
-    }
+    links = Action.organizations.through.objects.filter(action__status=Status.PUBLISHED)
+    return organizations.annotate(action_count=count_per_row(links, "organization"))
 
 
 def with_citation_counts(sources):
-    """Each source with n_actions, n_campaigns, … n_hotlines: one correlated count per kind, one query."""
-    counts = {}
-    for kind, (rows, field) in _citing().items():
-        counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk"))
-        counts[f"n_{kind}"] = Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), Value(0))
-    return sources.annotate(**counts)
+    """Each source with n_actions, n_campaigns, … n_hotlines: the published items of each kind (or
+    their link rows) that cite it, one correlated count per kind, all in one query."""
+    published = Status.PUBLISHED
+    citing = {
+        "actions": Action.sources.through.objects.filter(action__status=published),
+        "campaigns": Campaign.sources.through.objects.filter(campaign__status=published),
+        "reports": TotalReport.objects.published().filter(campaign__status=published),
+        "disbursements": Disbursement.objects.published().filter(campaign__status=published),
+        "contributions": GroupContribution.objects.filter(campaign__status=published),
+        "hotlines": Hotline.sources.through.objects.filter(hotline__status=published),
+    }
+    return sources.annotate(**{f"n_{kind}": count_per_row(rows, "source") for kind, rows in citing.items()})
 
 
 def latest_per_campaign(items, newest_first, n=PER_CAMPAIGN, campaigns=CAMPAIGNS_SHOWN):

@@ -4,14 +4,14 @@ Each endpoint goes through `.published()`; freshness() uses cheap aggregates (ro
 newest updated_at of everything the output draws on) so ETag/Last-Modified cost a few tiny queries.
 """
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Max, Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from reliefsite.actions.models import Action, Category
 from reliefsite.campaigns.models import Campaign, Disbursement, GroupContribution, TotalReport
 from reliefsite.hotlines.models import Hotline
 from reliefsite.organizations.models import District, Organization
+from reliefsite.publishing import count_per_row
 from reliefsite.sources.models import Source
 
 from . import csvrows, hsds, serializers
@@ -21,12 +21,6 @@ from .params import BadParameter, choice, iso_date
 def newest(queryset):
     """(row count, newest updated_at): changes when a row is added, edited, published or withdrawn."""
     return tuple(queryset.aggregate(n=Count("pk"), latest=Max("updated_at")).values())
-
-
-def published_count(model, field):
-    rows = model.objects.published().filter(**{field: OuterRef("pk")}).order_by()
-    counted = rows.values(field).annotate(n=Count("pk", distinct=True)).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 class Endpoint:
@@ -119,9 +113,9 @@ class Organizations(Endpoint):
         return (
             Organization.objects.with_parent()
             .annotate(
-                published_actions=published_count(Action, "organizations"),
-                published_campaigns=published_count(Campaign, "organizer"),
-                published_hotlines=published_count(Hotline, "provider"),
+                published_actions=count_per_row(Action.objects.published(), "organizations"),
+                published_campaigns=count_per_row(Campaign.objects.published(), "organizer"),
+                published_hotlines=count_per_row(Hotline.objects.published(), "provider"),
             )
             .order_by("name")
         )
