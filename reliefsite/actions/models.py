@@ -1,3 +1,6 @@
+import json
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
@@ -7,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from reliefsite.organizations.models import District, Organization
-from reliefsite.publishing import PublishableQuerySet, status_field
+from reliefsite.publishing import PublishableQuerySet, Status, status_field
 from reliefsite.quantities import DateQualifier, Qualifier, format_quantity
 from reliefsite.sources.models import Source
 
@@ -86,11 +89,27 @@ class ActionQuerySet(PublishableQuerySet):
             qs = qs.filter(start_date__lte=date_to)
         return qs
 
-    def count_by(self, field):
-        """{value: number of actions} for "district" or "category", in one query."""
+    def among(self, ids):
+        """Only the actions whose ids are listed, passed as one parameter (a JSON or array value):
+        an IN list of 1,300 ids costs ~3 ms to compile and bind in every statement (bench/)."""
+        if connections[self.db].vendor == "postgresql":
+            listed = RawSQL("SELECT unnest(%s::bigint[])", (list(ids),))
+        else:
+            listed = RawSQL("SELECT value FROM json_each(%s)", (json.dumps(list(ids)),))
+        return self.filter(pk__in=listed)
+
+    def count_by_district_and_category(self, district="", category=""):
+        """({district: n}, {category: n}) from one GROUP BY over both columns (one index read instead
+        of two). Each facet counts the actions in the other facet's selected value, if any."""
         # No DISTINCT: search() and matching() filter with subqueries, never joins, so rows are unique.
-        rows = self.order_by().values(field).annotate(n=Count("pk"))
-        return {row[field]: row["n"] for row in rows}
+        rows = self.order_by().values_list("district", "category").annotate(n=Count("pk"))
+        by_district, by_category = Counter(), Counter()
+        for row_district, row_category, n in rows:
+            if category in ("", row_category):
+                by_district[row_district] += n
+            if district in ("", row_district):
+                by_category[row_category] += n
+        return by_district, by_category
 
     def count_by_organization(self, limit=None):
         """[(slug, name, number of actions)], most active first, the first `limit`; two queries.
@@ -101,9 +120,23 @@ class ActionQuerySet(PublishableQuerySet):
         (at 20,000 actions: 98 ms with the join and DISTINCT, 40 ms grouped by name, 10 ms so).
         """
         links = self.model.organizations.through.objects.filter(action__in=self.order_by().values("pk"))
-        counts = dict(
-            links.values_list("organization").annotate(n=Count("pk")).order_by("-n", "organization")[:limit]
+        counts = links.values_list("organization").annotate(n=Count("pk")).order_by("-n", "organization")
+        return self._named(dict(counts[:limit]))
+
+    def count_published_by_organization(self, limit=None):
+        """count_by_organization() of all published actions, from the other side: every link, less
+        the links of unpublished actions, which are few. Checking 40,000 links' actions one by one
+        takes 18 ms; the link table's organization index and the drafts' links take 3 ms (bench/)."""
+        links = self.model.organizations.through.objects.order_by()
+        unpublished = self.model.objects.exclude(status=Status.PUBLISHED).values("pk")
+        counts = Counter(dict(links.values_list("organization").annotate(n=Count("pk"))))
+        counts.subtract(
+            dict(links.filter(action__in=unpublished).values_list("organization").annotate(n=Count("pk")))
         )
+        busiest = sorted((pk for pk, n in counts.items() if n > 0), key=lambda pk: (-counts[pk], pk))
+        return self._named({pk: counts[pk] for pk in busiest[:limit]})
+
+    def _named(self, counts):
         names = Organization.objects.filter(pk__in=counts).values_list("pk", "slug", "name")
         rows = [(slug, name, counts[pk]) for pk, slug, name in names]
         return sorted(rows, key=lambda row: (-row[2], row[1]))
