@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from reliefsite.organizations.models import District, Organization
-from reliefsite.publishing import PublishableQuerySet, Status, status_field
+from reliefsite.publishing import PublishableQuerySet, Status, count_per_row, status_field
 from reliefsite.quantities import DateQualifier, Qualifier, format_quantity
 from reliefsite.sources.models import Source
 
@@ -142,13 +142,15 @@ class ActionQuerySet(PublishableQuerySet):
         return sorted(rows, key=lambda row: (-row[2], row[1]))
 
     def related_to(self, action, limit=5):
-        """Other actions by the same organizations first, then of the same category."""
+        """Other actions by the same organizations first (the more shared, the earlier), then of the
+        same category. The links are matched by subqueries, not a join grouped over every candidate
+        (16 -> 3 ms at 20,000 actions, bench/)."""
         organization_ids = [organization.pk for organization in action.organizations.all()]
-        shared = Count("organizations", filter=Q(organizations__in=organization_ids), distinct=True)
+        links = self.model.organizations.through.objects.filter(organization__in=organization_ids)
         return (
             self.exclude(pk=action.pk)
-            .filter(Q(organizations__in=organization_ids) | Q(category=action.category))
-            .annotate(shared=shared)
+            .filter(Q(pk__in=links.values("action")) | Q(category=action.category))
+            .annotate(shared=count_per_row(links, "action"))
             .order_by("-shared", "-start_date", "-pk")
             .prefetch_related("organizations")[:limit]
         )

@@ -77,6 +77,25 @@ def test_action_page_related_queries_are_bounded(
         assert client.get("/actions/education-union-donation-relay/").status_code == 200
 
 
+def test_related_actions_share_organizations_first_then_the_category(client):
+    first, second = make_organization(slug="first-union"), make_organization(slug="second-union")
+    action = make_action(slug="this", organizations=[first, second], category="goods")
+    day = datetime.date(2020, 2, 1)
+    make_action(slug="same-category-newest", category="goods", start_date=day.replace(day=9))
+    make_action(
+        slug="one-shared-newer", organizations=[first], category="legal", start_date=day.replace(day=5)
+    )
+    make_action(slug="both-shared-older", organizations=[second, first], category="legal", start_date=day)
+    make_action(slug="one-shared-older", organizations=[second], category="funds", start_date=day)
+    make_action(slug="shared-draft", organizations=[first, second], status=Status.DRAFT)
+    make_action(slug="unrelated", category="legal", start_date=day.replace(day=9))
+
+    html = text(client.get(action.get_absolute_url()))
+    related = html[html.index('id="related-heading"') :]
+    listed = re.findall(r'href="/actions/([^/]+)/"', related)
+    assert listed == ["both-shared-older", "one-shared-newer", "one-shared-older", "same-category-newest"]
+
+
 def test_organization_page_with_actions_children_and_money(client, seeded):
     html = text(client.get("/organizations/beijing-ftu/"))
     assert_outline(html)
