@@ -1,14 +1,26 @@
-"""Pagination shared by the public lists (actions, organizations): bad ?page= never gives a 500."""
+"""Pagination shared by every public list: a bad ?page= never gives a 500, and per-row counts are
+computed for the page shown only."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext as _
 
 
-def paginate(request, queryset, per_page):
+def paginate(request, queryset, per_page, *, annotate=None):
     """(page, message): the requested page; a page number out of range or not a number falls back
-    to the first or last page, with a message saying so."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page") or "1"
+    to the first or last page, with a message saying so.
+
+    annotate: a function adding per-row subqueries (counts) to a QuerySet, applied to the page's
+    rows only. On the paginated query itself, SQLite computes them for every row before sorting
+    and cutting out the page (1,000 organizations: 14 -> 2 ms, bench/).
+    """
+    page, message = _page(Paginator(queryset, per_page), request.GET.get("page") or "1")
+    if annotate is not None:
+        # The same QuerySet, so the same order, narrowed to the page's primary keys.
+        page.object_list = annotate(queryset.filter(pk__in=page.object_list.values("pk")))
+    return page, message
+
+
+def _page(paginator, number):
     try:
         return paginator.page(number), ""
     except PageNotAnInteger:

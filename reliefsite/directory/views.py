@@ -35,7 +35,7 @@ def organization_list(request):
     """The directory, PER_PAGE organizations a page, grouped by kind or district within the page."""
     group_by = "district" if request.GET.get("by") == "district" else "kind"
     page, page_message = paginate(
-        request, with_action_count(Organization.objects.for_directory(group_by)), PER_PAGE
+        request, Organization.objects.for_directory(group_by), PER_PAGE, annotate=with_action_count
     )
     groups = Organization.objects.group_sizes(group_by)
     context = {
@@ -115,10 +115,9 @@ def organization_detail(request, slug):
 
 def source_list(request):
     """The articles, newest first, SOURCES_PER_PAGE a page: each with six counts of what cites it."""
-    page, page_message = paginate(request, Source.objects.all(), SOURCES_PER_PAGE)
-    # Counted for this page's sources only: with the counts on the paginated query itself, the
-    # database computes them for every source before sorting and cutting out the page.
-    page.object_list = with_citation_counts(Source.objects.filter(pk__in=page.object_list.values("pk")))
+    page, page_message = paginate(
+        request, Source.objects.all(), SOURCES_PER_PAGE, annotate=with_citation_counts
+    )
     return render(request, "directory/source_list.html", {"page": page, "page_message": page_message})
 
 
