@@ -40,10 +40,12 @@ def shortened(value):
 
 
 def example_item(endpoint, absolute):
-    first = endpoint.example_queryset(EXAMPLE_LIST_ITEMS)[:1]
+    first = endpoint.example(EXAMPLE_LIST_ITEMS)
+    if first is None:
+        return ""
     with override(settings.LANGUAGE_CODE):
-        items = [endpoint.serialize(obj, absolute) for obj in first]
-    return json.dumps(shortened(items[0]), ensure_ascii=False, indent=2) if items else ""
+        item = endpoint.serialize(first, absolute)
+    return json.dumps(shortened(item), ensure_ascii=False, indent=2)
 
 
 def documented_endpoints(request):

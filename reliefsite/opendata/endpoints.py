@@ -32,9 +32,10 @@ class Endpoint:
     def queryset(self):
         raise NotImplementedError
 
-    def example_queryset(self, nested):
-        """For the documentation's example: nested lists need only their first `nested` items."""
-        return self.queryset()
+    def example(self, nested):
+        """The first item, for the documentation's example: nested lists need only their first
+        `nested` items. None when there is nothing published."""
+        return self.queryset().first()
 
     def apply_filters(self, queryset, values):
         return queryset.filter(**values)
@@ -144,24 +145,28 @@ class Campaigns(Endpoint):
     title = _("募捐项目")
     description = _("公开募捐项目：每次报道的累计总额、群体捐款、已拨付合计和结余。")
 
-    def queryset(self, nested=None):
-        reports = TotalReport.objects.published().select_related("source").order_by("as_of")
+    def queryset(self, with_reports=True):
         contributions = GroupContribution.objects.select_related("group", "source")
-        if nested is not None:  # a prefetch slice: the first few of each campaign's thousands of reports
-            reports = reports[:nested]
+        prefetches = [Prefetch("contributions", queryset=contributions), "sources"]
+        if with_reports:
+            prefetches.append(Prefetch("reports", queryset=self.reports(), to_attr="published_reports"))
         return (
             Campaign.objects.published()
             .with_totals()
-            .prefetch_related(
-                Prefetch("reports", queryset=reports, to_attr="published_reports"),
-                Prefetch("contributions", queryset=contributions),
-                "sources",
-            )
+            .prefetch_related(*prefetches)
             .order_by("-launched_at", "pk")
         )
 
-    def example_queryset(self, nested):
-        return self.queryset(nested)
+    def reports(self):
+        return TotalReport.objects.published().select_related("source").order_by("as_of")
+
+    def example(self, nested):
+        """The first campaign with its first `nested` reports, read with a LIMIT: a sliced prefetch
+        would number all of the campaign's reports with a window function (2,000: 8 ms, bench/)."""
+        campaign = self.queryset(with_reports=False).first()
+        if campaign is not None:
+            campaign.published_reports = list(self.reports().filter(campaign=campaign)[:nested])
+        return campaign
 
     def freshness(self):
         return (
