@@ -32,3 +32,10 @@ def _page(paginator, number):
             "page": number[:20],
             "shown": shown,
         }
+
+
+def first(queryset, n):
+    """(rows, more): the first n rows and whether there are others, in one query of n + 1 rows;
+    for the short lists on a detail page that link to the full one instead of paginating."""
+    rows = list(queryset[: n + 1])
+    return rows[:n], len(rows) > n

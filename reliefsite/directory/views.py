@@ -4,14 +4,14 @@ Every page stays bounded however much there is: the lists paginate or only count
 shows the latest few of each kind with a link to the rest.
 """
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
 
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Campaign, Disbursement, GroupContribution, TotalReport
 from reliefsite.hotlines.models import Hotline
 from reliefsite.organizations.models import Organization
-from reliefsite.pagination import paginate
+from reliefsite.pagination import first, paginate
 from reliefsite.publishing import Status
 from reliefsite.sources.models import Source
 
@@ -27,7 +27,8 @@ ACTIONS_SHOWN = 20  # on an organization's page; the list of actions filtered by
 PER_PAGE = 100  # organizations per directory page
 SOURCES_PER_PAGE = 50
 ACTIONS_PER_PAGE = 20  # on a source's page
-OTHERS_SHOWN = 50  # campaigns and hotlines citing a source: a newspaper article cites a handful
+OTHERS_SHOWN = 50  # campaigns and hotlines citing a source, each money list on an organization's page
+CHILDREN_SHOWN = 100  # member unions on an organization's page; the directory lists them all
 PUBLISHED_CAMPAIGN = Q(campaign__status=Status.PUBLISHED)
 
 
@@ -87,28 +88,46 @@ def _sections(page, groups, field):
 
 
 def organization_detail(request, slug):
-    children = Prefetch("children", queryset=with_action_count(Organization.objects.all()))
-    organization = get_object_or_404(Organization.objects.with_parent().prefetch_related(children), slug=slug)
+    organization = get_object_or_404(Organization.objects.with_parent(), slug=slug)
     # Reverse managers use each model's own QuerySet, so published() is the only way in.
     actions = organization.actions.published()
-    received = organization.actions_received.published()
     disbursements = (
         organization.disbursements_received.published()
         .filter(PUBLISHED_CAMPAIGN)
         .select_related("campaign", "source")
     )
+    # Each list shows the first few, and says so when there are more: a city federation can have
+    # hundreds of member unions and actions.
+    children, more_children = first(with_action_count(organization.children.all()), CHILDREN_SHOWN)
+    money_in_actions, more_money_in_actions = first(actions.with_money(), OTHERS_SHOWN)
+    actions_received, more_actions_received = first(
+        organization.actions_received.published().prefetch_related("organizations", "figures"), OTHERS_SHOWN
+    )
+    disbursements_shown, more_disbursements = first(disbursements.order_by("-date", "-pk"), OTHERS_SHOWN)
+    campaigns, more_campaigns = first(organization.campaigns.published().with_totals(), OTHERS_SHOWN)
+    contributions, more_contributions = first(
+        organization.contributions.filter(PUBLISHED_CAMPAIGN).select_related("campaign", "source"),
+        OTHERS_SHOWN,
+    )
     context = {
         "organization": organization,
+        "children": children,
+        "more_children": more_children,
         "actions": actions.for_listing()[:ACTIONS_SHOWN],
         "action_count": actions.count(),
-        "money_in_actions": actions.with_money(),
-        "actions_received": received.prefetch_related("organizations", "figures"),
-        "disbursements": disbursements,
+        "money_in_actions": money_in_actions,
+        "more_money_in_actions": more_money_in_actions,
+        "actions_received": actions_received,
+        "more_actions_received": more_actions_received,
+        "disbursements": disbursements_shown,
+        "more_disbursements": more_disbursements,
         "disbursed_total": qualified_money_sum(disbursements),
-        "campaigns": organization.campaigns.published().with_totals(),
-        "contributions": organization.contributions.filter(PUBLISHED_CAMPAIGN).select_related(
-            "campaign", "source"
-        ),
+        "campaigns": campaigns,
+        "more_campaigns": more_campaigns,
+        "contributions": contributions,
+        "more_contributions": more_contributions,
+        "others_shown": OTHERS_SHOWN,
+        "children_shown": CHILDREN_SHOWN,
     }
     return render(request, "directory/organization_detail.html", context)
 

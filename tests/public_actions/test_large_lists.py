@@ -1,6 +1,7 @@
 """Lists that stay small when the data grows: the organization facet's top entries, the paginated
 organization directory, the search evaluated once, the home totals."""
 
+import datetime
 import re
 
 import pytest
@@ -10,7 +11,8 @@ from reliefsite.actions.views import ORGANIZATIONS_SHOWN
 from reliefsite.directory.views import PER_PAGE
 from reliefsite.organizations.models import Organization
 from reliefsite.publishing import Status
-from tests.factories import make_action, make_organization
+from reliefsite.quantities import Qualifier
+from tests.factories import make_action, make_campaign, make_disbursement, make_organization
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +181,41 @@ def test_a_search_hands_its_matches_to_the_page_the_count_and_every_facet(client
     assert all(f'href="/actions/broad-{i}/"' in html for i in range(3))
     assert 'href="/actions/other/"' not in html
     assert "朝阳区 (3)" in html and "宽泛工会 (3)" in html
+
+
+def test_an_organization_page_bounds_each_list_and_says_so(client, no_page_cache, monkeypatch):
+    monkeypatch.setattr("reliefsite.directory.views.OTHERS_SHOWN", 2)
+    monkeypatch.setattr("reliefsite.directory.views.CHILDREN_SHOWN", 2)
+    union = make_organization(slug="big-union", name="大工会")
+    for i in range(3):
+        make_organization(slug=f"member-{i}", name=f"成员工会{i}", parent=union)
+        make_action(
+            organizations=[union],
+            slug=f"money-{i}",
+            start_date=datetime.date(2020, 2, 1 + i),
+            figures=[("1000", "元", "捐款", Qualifier.EXACT)],
+        ).recipients.set([union])
+        campaign = make_campaign(organizer=union, slug=f"campaign-{i}")
+        make_disbursement(campaign, "100", f"2020-02-0{1 + i}", recipient=union)
+
+    html = text(client.get("/organizations/big-union/"))
+    assert "只列出前2个下属工会。" in html
+    assert html.count('href="/organizations/member-') == 2
+    # The newest two money actions, with the way to all of them.
+    money = html[html.index("其行动中的资金数字") : html.index("作为受赠方的行动")]
+    assert re.findall(r'href="/actions/(money-\d)/"', money) == ["money-2", "money-1"]
+    assert "只列出最近的2条行动。" in money and 'href="/actions/?organization=big-union"' in money
+    # Received payments: the newest two, the total still over all three.
+    table = html[html.index("收到的募捐拨付") :]
+    assert "只列出最近的2笔拨付；合计包括全部拨付。" in table
+    assert "<strong>300元</strong>" in table
+    assert "只列出最近的2个募捐项目。" in html
+
+
+def test_an_organization_page_without_more_has_no_notes(client, no_page_cache):
+    union = make_organization(slug="small-union")
+    make_organization(slug="member", parent=union)
+    make_action(organizations=[union], figures=[("1000", "元", "捐款", Qualifier.EXACT)])
+    html = text(client.get("/organizations/small-union/"))
+    assert 'href="/organizations/member/"' in html
+    assert "只列出" not in html
