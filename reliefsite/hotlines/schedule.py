@@ -55,6 +55,8 @@ def _at(day, time, zone):
 
 
 def _intervals(hours, round_the_clock, closed_on_holidays, holidays, first_day, days, starts_on, zone):
+    """The opening intervals day by day, sorted by start (as _merged() needs)."""
+    hours = sorted(hours, key=lambda period: period.opens)
     for offset in range(days):
         day = first_day + datetime.timedelta(days=offset)
         if (starts_on and day < starts_on) or (closed_on_holidays and day in holidays):
@@ -70,13 +72,19 @@ def _intervals(hours, round_the_clock, closed_on_holidays, holidays, first_day, 
 
 
 def _merged(intervals):
-    merged = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return merged
+    """Overlapping or touching intervals joined into one, lazily, from intervals sorted by start:
+    status_at() stops at the first that reaches `now`, instead of building five weeks of them
+    for every line on a page (20 lines: 6 -> 2 ms, bench/)."""
+    current = None
+    for start, end in intervals:
+        if current and start <= current[1]:
+            current[1] = max(current[1], end)
+            continue
+        if current:
+            yield tuple(current)
+        current = [start, end]
+    if current:
+        yield tuple(current)
 
 
 def status_at(hours, round_the_clock, closed_on_public_holidays, holidays, now, *, starts_on=None, zone=None):
