@@ -25,7 +25,7 @@ from .queries import (
 
 ACTIONS_SHOWN = 20  # on an organization's page; the list of actions filtered by it has them all
 PER_PAGE = 100  # organizations per directory page
-SOURCES_PER_PAGE = 50
+SOURCES_PER_PAGE = 20  # like every other public list; each card carries a citation and six counts
 ACTIONS_PER_PAGE = 20  # on a source's page
 OTHERS_SHOWN = 50  # campaigns and hotlines citing a source, each money list on an organization's page
 CHILDREN_SHOWN = 100  # member unions on an organization's page; the directory lists them all
