@@ -35,6 +35,16 @@ class DisbursementQuerySet(PublishableQuerySet):
 class CampaignQuerySet(PublishableQuerySet):
     def with_totals(self):
         """Latest published total, money disbursed so far and the balance, computed by the database."""
+        return (
+            self.select_related("organizer")
+            ._with_latest_total(
+                "amount", "amount_qualifier", "donors", "donors_qualifier", "as_of", "as_of_precision"
+            )
+            .annotate(balance=Coalesce(F("latest_amount"), Value(ZERO), output_field=MONEY) - F("disbursed"))
+        )
+
+    def _with_latest_total(self, *fields):
+        """latest_<field> of the newest published total report for each field, and `disbursed`."""
         from .models import Disbursement, TotalReport  # models imports this module
 
         reports = TotalReport.objects.published().filter(campaign=OuterRef("pk")).order_by("-as_of")
@@ -45,15 +55,15 @@ class CampaignQuerySet(PublishableQuerySet):
             .annotate(total=Sum("amount"))
             .values("total")
         )
-        return self.select_related("organizer").annotate(
-            latest_amount=Subquery(reports.values("amount")[:1], output_field=MONEY),
-            latest_amount_qualifier=Subquery(reports.values("amount_qualifier")[:1]),
-            latest_donors=Subquery(reports.values("donors")[:1]),
-            latest_donors_qualifier=Subquery(reports.values("donors_qualifier")[:1]),
-            latest_as_of=Subquery(reports.values("as_of")[:1]),
-            latest_as_of_precision=Subquery(reports.values("as_of_precision")[:1]),
+        latest = {
+            f"latest_{field}": Subquery(
+                reports.values(field)[:1], output_field=MONEY if field == "amount" else None
+            )
+            for field in fields
+        }
+        return self.annotate(
+            **latest,
             disbursed=Coalesce(Subquery(disbursed, output_field=MONEY), Value(ZERO), output_field=MONEY),
-            balance=Coalesce(F("latest_amount"), Value(ZERO), output_field=MONEY) - F("disbursed"),
         )
 
     def with_ledger_facts(self):
@@ -79,8 +89,9 @@ class CampaignQuerySet(PublishableQuerySet):
         campaigns: how many are summed; raised_level / disbursed_level: SumPrecision.
         """
         # The aliases must differ from with_totals()' annotations, or Sum() would refer to itself.
+        # Only the annotations summed: each Subquery costs ~0.6 ms to compile (bench/).
         sums = (
-            self.with_totals()
+            self._with_latest_total("amount", "amount_qualifier", "as_of")
             .with_ledger_facts()
             .aggregate(
                 raised_sum=Coalesce(Sum("latest_amount"), Value(ZERO), output_field=MONEY),
