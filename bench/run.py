@@ -28,6 +28,21 @@ SKIP_RENDER_MS = 1500
 ROUNDS = 3
 
 
+def cpu_reference_ms(rounds=5):
+    """(fastest, slowest) ms of a fixed pure-Python loop: how fast this machine's CPU is right now.
+
+    On a shared virtual machine the same work can take a third longer from one minute to the
+    next; printed before and after the timings so that two runs can be compared fairly.
+    """
+    times = []
+    for _ in range(rounds):
+        start, total = time.perf_counter(), 0
+        for i in range(3_000_000):
+            total += i
+        times.append((time.perf_counter() - start) * 1000)
+    return round(min(times)), round(max(times))
+
+
 def measure(name, repeat):
     output = run("bench/measure.py", "--repeat", str(repeat), environment=env(name), capture=True).stdout
     return json.loads(output)
@@ -90,10 +105,12 @@ def verdicts(page, small):
     return flags
 
 
-def report(pages, small_pages, load_before, load_after):
+def report(pages, small_pages, load_before, load_after, reference):
     small = {p["page"]: p for p in small_pages}
     lines = [
         f"Machine: {os.cpu_count()} cores; load average {load_before:.2f} before, {load_after:.2f} after.",
+        "CPU reference loop (lower is faster), fastest-slowest of 5, before / after the in-process "
+        f"timings: {reference[0][0]}-{reference[0][1]} / {reference[1][0]}-{reference[1][1]} ms.",
         "",
         "Server time uncached, in ms: CPU time of the request (p50 / p95) and wall-clock time (p50 / p95).",
         "",
@@ -128,12 +145,14 @@ def main():
     load_before = os.getloadavg()[0]
     print("Measuring in-process (page cache off) …", flush=True)
     small_pages = measure("small", repeat=3)
+    reference = [cpu_reference_ms()]
     pages = measure("large", repeat=args.repeat)
+    reference.append(cpu_reference_ms())
     if not args.no_load:
         same_size_static(pages)
         print("Serving the large set with gunicorn; wrk per page …", flush=True)
         serve_and_load(pages, args.duration)
-    table = report(pages, small_pages, load_before, os.getloadavg()[0])
+    table = report(pages, small_pages, load_before, os.getloadavg()[0], reference)
     print()
     print(table)
     slow = [p for p in pages if p.get("slowest_query_ms", 0) > 10]
@@ -144,7 +163,12 @@ def main():
     OUT.mkdir(exist_ok=True)
     (OUT / "results.json").write_text(
         json.dumps(
-            {"when": time.strftime("%Y-%m-%d %H:%M"), "small": small_pages, "large": pages},
+            {
+                "when": time.strftime("%Y-%m-%d %H:%M"),
+                "cpu_reference_ms": reference,
+                "small": small_pages,
+                "large": pages,
+            },
             ensure_ascii=False,
             indent=1,
         )
