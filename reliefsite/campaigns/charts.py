@@ -19,24 +19,31 @@ LEFT, RIGHT = 28, 8
 PANELS = ((36, 136), (184, 284))  # (top, bottom) of the amount and donors panels
 
 
-def downsample(rows, limit=MAX_POINTS, keys=(1, 2)):
-    """At most `limit` rows in their order: evenly spread, plus the first, last and maxima of `keys`."""
-    rows = list(rows)
-    if len(rows) <= limit:
-        return rows
-    keep = {0, len(rows) - 1}
-    for key in keys:
-        values = [(row[key], index) for index, row in enumerate(rows) if row[key] is not None]
-        if values:
-            keep.add(max(values)[1])
+def sample_indices(count, limit=MAX_POINTS, keep=()):
+    """Indices of at most `limit` of `count` rows, in order: evenly spread, plus the first, the
+    last and the indices in `keep`."""
+    if count <= limit:
+        return list(range(count))
+    keep = {0, count - 1, *keep}
     spread = limit - len(keep)
-    step = (len(rows) - 1) / max(spread - 1, 1)
+    step = (count - 1) / max(spread - 1, 1)
     keep.update(round(i * step) for i in range(spread))
     # Rounding may collide with kept indices; trim evenly chosen ones, never the must-keeps.
     chosen = sorted(keep)
     while len(chosen) > limit:
         chosen.pop(len(chosen) // 2)
-    return [rows[index] for index in chosen]
+    return chosen
+
+
+def downsample(rows, limit=MAX_POINTS, keys=(1, 2)):
+    """At most `limit` rows in their order: evenly spread, plus the first, last and maxima of `keys`."""
+    rows = list(rows)
+    maxima = []
+    for key in keys:
+        values = [(row[key], index) for index, row in enumerate(rows) if row[key] is not None]
+        if values:
+            maxima.append(max(values)[1])
+    return [rows[index] for index in sample_indices(len(rows), limit, maxima)]
 
 
 @dataclass
@@ -64,8 +71,9 @@ def _series(label, unit, samples, value_index, xs, top, bottom):
     return series
 
 
-def build_chart(rows, moment_label):
+def build_chart(rows, moment_label, total=None):
     """rows: (as_of, amount, donors) in time order; moment_label(as_of) prints an x-axis date.
+    total: how many reports there are, when `rows` is already a sample of them.
 
     Returns None when there is nothing to draw.
     """
@@ -90,5 +98,5 @@ def build_chart(rows, moment_label):
         "last_label": moment_label(last),
         "axis_y": HEIGHT - 12,
         "drawn": len(samples),
-        "total": len(rows),
+        "total": len(rows) if total is None else total,
     }

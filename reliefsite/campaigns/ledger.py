@@ -9,8 +9,35 @@ from django.db.models.functions import Coalesce, RowNumber
 from reliefsite.publishing import PublishableQuerySet
 from reliefsite.quantities import sum_precision
 
+from .charts import sample_indices
+
 MONEY = DecimalField(max_digits=14, decimal_places=2)
 ZERO = Decimal("0")
+
+
+class TotalReportQuerySet(PublishableQuerySet):
+    def chart_rows(self, limit):
+        """([(as_of, amount, donors)], count): the rows a chart of at most `limit` points draws, in
+        time order (charts.sample_indices: evenly spread, the first, the last, the highest amount
+        and donor count), and how many reports there are.
+
+        The ids come first, as plain integers, and only the chosen rows are read: turning 2,000
+        reports' dates and amounts into Python objects took 8 of the campaign page's ~35 ms.
+        """
+        ordered = self.order_by("as_of", "pk")
+        ids = list(ordered.values_list("pk", flat=True))
+        position = {pk: index for index, pk in enumerate(ids)}
+        # Asked even when every row is kept, so the page runs the same statements at any size.
+        highest = [
+            ordered.filter(**{f"{field}__isnull": False})
+            .order_by(f"-{field}", "-as_of", "-pk")
+            .values_list("pk", flat=True)
+            .first()
+            for field in ("amount", "donors")
+        ]
+        keep = [position[pk] for pk in highest if pk is not None]
+        chosen = [ids[index] for index in sample_indices(len(ids), limit, keep)]
+        return list(ordered.filter(pk__in=chosen).values_list("as_of", "amount", "donors")), len(ids)
 
 
 class DisbursementQuerySet(PublishableQuerySet):

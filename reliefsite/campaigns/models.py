@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from reliefsite.organizations.models import Organization
-from reliefsite.publishing import PublishableQuerySet, status_field
+from reliefsite.publishing import status_field
 from reliefsite.quantities import (
     AsOfPrecision,
     DateQualifier,
@@ -19,7 +19,7 @@ from reliefsite.quantities import (
 )
 from reliefsite.sources.models import Source
 
-from .ledger import CampaignQuerySet, DisbursementQuerySet
+from .ledger import CampaignQuerySet, DisbursementQuerySet, TotalReportQuerySet
 from .validation import disbursement_errors, total_report_errors
 
 
@@ -104,7 +104,7 @@ class TotalReport(models.Model):
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     history = HistoricalRecords()
-    objects = PublishableQuerySet.as_manager()
+    objects = TotalReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("累计总额")

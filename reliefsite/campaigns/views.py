@@ -13,7 +13,7 @@ from reliefsite.quantities import (
     format_sum,
 )
 
-from .charts import build_chart
+from .charts import MAX_POINTS, build_chart
 from .models import Campaign, Disbursement, GroupContribution, TotalReport
 
 PER_PAGE = 20
@@ -107,7 +107,7 @@ def _campaign(request, slug):
 def detail(request, slug):
     campaign, preview = _campaign(request, slug)
     reports = TotalReport.objects.published().filter(campaign=campaign)
-    rows = list(reports.order_by("as_of").values_list("as_of", "amount", "donors"))
+    rows, report_count = reports.chart_rows(MAX_POINTS)
     ledger = list(
         Disbursement.objects.published()
         .filter(campaign=campaign)
@@ -119,10 +119,10 @@ def detail(request, slug):
     context = {
         "campaign": campaign,
         "preview": preview,
-        "chart": build_chart(rows, format_day),
+        "chart": build_chart(rows, format_day, total=report_count),
         "reports": reports.select_related("source").order_by("-as_of")[:REPORTS_SHOWN],
-        "report_count": len(rows),
-        "reports_shown": min(len(rows), REPORTS_SHOWN),
+        "report_count": report_count,
+        "reports_shown": min(report_count, REPORTS_SHOWN),
         "contributions": GroupContribution.objects.filter(campaign=campaign)
         .select_related("group", "source")
         .order_by("label", "as_of")[:CONTRIBUTIONS_SHOWN],

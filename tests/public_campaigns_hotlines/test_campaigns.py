@@ -113,6 +113,26 @@ def test_downsample_keeps_first_last_and_maxima():
 
 
 @pytest.mark.django_db
+def test_chart_rows_read_only_the_rows_downsample_would_keep():
+    """The database chooses the same rows as downsampling all of them: first, last, maxima, spread."""
+    campaign, source = make_campaign(), make_source()
+    for n in range(60):
+        amount = 1000 + n * 10 if n != 33 else 99999  # the highest amount in the middle
+        donors = None if n % 7 == 0 else (5000 if n in (12, 40) else n)  # a tie: the later one counts
+        make_report(campaign, str(amount), moment(n), donors=donors, source=source)
+    make_report(campaign, "1", moment(70), status=Status.DRAFT)
+    reports = TotalReport.objects.published().filter(campaign=campaign)
+    everything = list(reports.order_by("as_of").values_list("as_of", "amount", "donors"))
+
+    rows, count = reports.chart_rows(20)
+    assert count == 60
+    assert rows == downsample(everything, limit=20)
+    assert everything[33] in rows and everything[40] in rows
+    assert reports.chart_rows(100) == (everything, 60)
+    assert TotalReport.objects.none().chart_rows(20) == ([], 0)
+
+
+@pytest.mark.django_db
 def test_ledger_running_total_comes_from_the_database():
     campaign = make_campaign()
     make_report(campaign, "5000000", moment(1))
