@@ -20,6 +20,9 @@ from .serializers import number
 CONTEXT = "https://schema.org"
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 CHINESE = {"@type": "Language", "name": "Chinese", "alternateName": "zh"}
+# A campaign's most recent payments; all of them are on its page and in the open data. Listing
+# every one would make the page grow without bound as payments are recorded.
+GRANTS_SHOWN = 50
 
 
 def area(district):
@@ -147,7 +150,8 @@ def campaign(obj, absolute):
             "amount": money(latest.amount),
         }
     graph = [project]
-    for paid in obj.disbursements.published().select_related("recipient").order_by("date", "pk"):
+    recent = obj.disbursements.published().select_related("recipient").order_by("-date", "-pk")
+    for paid in reversed(recent[:GRANTS_SHOWN]):
         grant = {
             "@type": "MonetaryGrant",
             "name": f"{obj.name}拨付（{paid.date_display}）",

@@ -1,5 +1,6 @@
 """Canonical URLs, Open Graph/Twitter tags, feed links and schema.org JSON-LD on the real pages."""
 
+import datetime
 import json
 import re
 from html.parser import HTMLParser
@@ -10,6 +11,7 @@ from django.test import RequestFactory
 
 from reliefsite.organizations.models import Organization
 from reliefsite.publishing import Status
+from tests.factories import make_campaign, make_disbursement
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
@@ -167,6 +169,16 @@ def test_campaign_json_ld_carries_totals_and_disbursements(client):
     assert sum(g["amount"]["value"] for g in grants) == 6000000
     assert {g["fundedItem"]["name"] for g in grants if "fundedItem" in g} == {"湖北省总工会", "武汉市总工会"}
     assert all(g["funder"] == {"@id": project["@id"]} for g in grants)
+
+
+def test_campaign_json_ld_lists_only_the_most_recent_payments(client, monkeypatch):
+    monkeypatch.setattr("reliefsite.opendata.jsonld.GRANTS_SHOWN", 2)
+    campaign = make_campaign(slug="many-payments")
+    for day in (1, 2, 3):
+        make_disbursement(campaign, str(day * 100), datetime.date(2020, 2, day))
+    response, head = page(client, "/campaigns/many-payments/")
+    grants = jsonld(response, head)["@graph"][1:]
+    assert [g["amount"]["value"] for g in grants] == [200, 300]  # in date order, the oldest left out
 
 
 def test_json_ld_cannot_break_out_of_its_script():
