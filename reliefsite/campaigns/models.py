@@ -50,7 +50,7 @@ class Campaign(models.Model):
     class Meta:
         verbose_name = _("募捐项目")
         verbose_name_plural = _("募捐项目")
-        ordering = ["-launched_at"]
+        ordering = ["-launched_at", "name"]  # name is unique: a total order, so pages never overlap
         permissions = [("publish_campaign", _("可以发布或撤回募捐项目"))]
 
     def __str__(self):

@@ -29,7 +29,7 @@ class Source(models.Model):
     class Meta:
         verbose_name = _("信息来源")
         verbose_name_plural = _("信息来源")
-        ordering = ["-published_on", "headline"]
+        ordering = ["-published_on", "headline", "publication"]  # unique together: a total order
         constraints = [
             models.UniqueConstraint(
                 fields=["publication", "published_on", "headline"], name="source_unique_article"

@@ -204,3 +204,16 @@ def test_campaign_without_reports(client):
     html = client.get(campaign.get_absolute_url()).content.decode()
     assert "尚未公布累计总额" in html and "<svg" not in html and "尚未公布拨付" in html
     assert Campaign.objects.published().grand_totals()["raised"] == 0
+
+
+@pytest.mark.django_db
+def test_campaigns_launched_at_the_same_moment_are_listed_by_name(client):
+    """A total order: on PostgreSQL, ties would otherwise come back in whatever order the rows lie,
+    and a page boundary between them could show one twice and the other never."""
+    for name in ("项目B", "项目A", "项目C"):
+        make_campaign(name=name)
+    assert [c.name for c in Campaign.objects.all()] == ["项目A", "项目B", "项目C"]
+    html = client.get("/campaigns/").content.decode()
+    assert [html.index(name) for name in ["项目A", "项目B", "项目C"]] == sorted(
+        html.index(name) for name in ("项目B", "项目A", "项目C")
+    )
