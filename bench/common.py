@@ -51,7 +51,9 @@ def ensure_data(fresh=False, names=SCALES):
     for name in names:
         path = database(name)
         if fresh:
-            path.unlink(missing_ok=True)
+            # WAL mode keeps recent writes beside the file: a stale log must not meet a new file.
+            for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                stale.unlink(missing_ok=True)
         new = not path.exists()
         # Always: a kept data set gets the latest migrations (new indexes) too.
         run("manage.py", "migrate", "--noinput", "-v", "0", environment=env(name))
