@@ -159,7 +159,9 @@ class ActionQuerySet(PublishableQuerySet):
         """Only actions that report amounts of money (unit 元, not rates such as 元/小时), each with
         those figures in .money_figures."""
         money = Figure.objects.filter(unit=MONEY_UNIT)
-        return self.filter(pk__in=money.values("action")).prefetch_related(
+        # EXISTS per action, through the figures' action index: IN (every money figure) read all
+        # 20,000 figures for an organization with 62 actions (4 ms -> under 1, bench/).
+        return self.filter(Exists(money.filter(action=OuterRef("pk")))).prefetch_related(
             Prefetch("figures", queryset=money, to_attr="money_figures")
         )
 
