@@ -88,7 +88,8 @@ def _sections(page, groups, field):
 
 
 def organization_detail(request, slug):
-    organization = get_object_or_404(Organization.objects.with_parent(), slug=slug)
+    # The count of its published actions comes with it, in the same statement.
+    organization = get_object_or_404(with_action_count(Organization.objects.with_parent()), slug=slug)
     # Reverse managers use each model's own QuerySet, so published() is the only way in.
     actions = organization.actions.published()
     disbursements = (
@@ -114,7 +115,7 @@ def organization_detail(request, slug):
         "children": children,
         "more_children": more_children,
         "actions": actions.for_listing()[:ACTIONS_SHOWN],
-        "action_count": actions.count(),
+        "action_count": organization.action_count,
         "money_in_actions": money_in_actions,
         "more_money_in_actions": more_money_in_actions,
         "actions_received": actions_received,

@@ -216,6 +216,8 @@ def test_an_organization_page_without_more_has_no_notes(client, no_page_cache):
     union = make_organization(slug="small-union")
     make_organization(slug="member", parent=union)
     make_action(organizations=[union], figures=[("1000", "元", "捐款", Qualifier.EXACT)])
+    make_action(organizations=[union], status=Status.DRAFT)
     html = text(client.get("/organizations/small-union/"))
     assert 'href="/organizations/member/"' in html
+    assert '救助行动 <span class="count">(1)</span>' in html  # the draft is not counted
     assert "只列出" not in html
