@@ -21,7 +21,7 @@ def index(request):
     narrowing = dict(filters)
     if "q" in narrowing:
         # Run the search once and hand its ids to the count, the page and each facet, as one
-        # parameter: searching again in every statement took 5 times as long (bench/).
+        # parameter (bench/: a search matching 15,262 of 20,000 actions, 210 -> 105 ms).
         matching = published.search(narrowing.pop("q"))
         published = published.among(matching.order_by().values_list("pk", flat=True))
     actions = published.matching(**narrowing)
