@@ -1,5 +1,6 @@
 """Campaign totals and the disbursement ledger, computed by the database: the latest total, the
-money disbursed, the balance, and each payment with the running total, as precise as its parts."""
+money disbursed, the balance, and each payment with the running total, as precise as its parts;
+and which of a campaign's total reports its chart draws."""
 
 from decimal import Decimal
 
