@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from reliefsite.choices import choice_label
 from reliefsite.organizations.models import District, Organization
 from reliefsite.publishing import PublishableQuerySet, Status, count_per_row, status_field
 from reliefsite.quantities import DateQualifier, Qualifier, format_quantity
@@ -230,6 +231,12 @@ class Action(models.Model):
 
     def get_absolute_url(self):
         return reverse("actions:detail", kwargs={"slug": self.slug})
+
+    def get_district_display(self):
+        return choice_label(District, self.district)
+
+    def get_category_display(self):
+        return choice_label(Category, self.category)
 
     def clean(self):
         if self.end_date and self.start_date and self.end_date < self.start_date:

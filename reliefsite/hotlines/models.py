@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from reliefsite.choices import choice_label
 from reliefsite.organizations.models import Organization
 from reliefsite.publishing import PublishableQuerySet, status_field
 from reliefsite.sources.models import Source
@@ -92,6 +93,15 @@ class Hotline(models.Model):
 
     def get_absolute_url(self):
         return reverse("hotlines:detail", kwargs={"slug": self.slug})
+
+    def get_need_display(self):
+        return choice_label(self.Need, self.need)
+
+    def get_mode_display(self):
+        return choice_label(self.Mode, self.mode)
+
+    def get_cost_display(self):
+        return choice_label(self.Cost, self.cost)
 
 
 class PhoneNumber(models.Model):

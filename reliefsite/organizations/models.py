@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from reliefsite.choices import choice_label
+
 
 class District(models.TextChoices):
     CITYWIDE = "citywide", _("全市")
@@ -107,6 +109,12 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
+
+    def get_district_display(self):
+        return choice_label(District, self.district)
 
     def clean(self):
         # Mirrors the organization_not_own_parent constraint and also refuses longer loops, which
