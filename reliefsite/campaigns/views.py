@@ -46,7 +46,8 @@ def balance_qualifier(amount_qualifier, disbursed_level):
 
 
 def figures(campaign):
-    """The printed figures of a campaign annotated by with_totals().with_ledger_facts()."""
+    """The printed figures of a campaign annotated by with_totals() and with_ledger_facts() (or
+    given the same disbursed_through and disbursed_level from its ledger, as the detail page is)."""
     if campaign.latest_amount is None:
         raised = donors = as_of = balance = ""
     else:
@@ -97,15 +98,9 @@ def _private(response):
     return response
 
 
-def _campaign(request, slug):
-    queryset = Campaign.objects.with_totals().with_ledger_facts().prefetch_related("sources")
-    campaign, preview = published_or_preview(queryset, request, slug=slug)
-    campaign.figures = figures(campaign)
-    return campaign, preview
-
-
 def detail(request, slug):
-    campaign, preview = _campaign(request, slug)
+    queryset = Campaign.objects.with_totals().prefetch_related("sources")
+    campaign, preview = published_or_preview(queryset, request, slug=slug)
     reports = TotalReport.objects.published().filter(campaign=campaign)
     rows, report_count = reports.chart_rows(MAX_POINTS)
     ledger = list(
@@ -116,6 +111,12 @@ def detail(request, slug):
     )
     for row in ledger:
         row.running_display = format_sum(row.running_total, row.running_level)
+    # The ledger's newest row already holds what with_ledger_facts() would ask again: the last
+    # payment's date, and the precision of the running total over every payment.
+    newest = ledger[-1] if ledger else None
+    campaign.disbursed_through = newest.date if newest else None
+    campaign.disbursed_level = newest.running_level if newest else SumPrecision.EXACT
+    campaign.figures = figures(campaign)
     context = {
         "campaign": campaign,
         "preview": preview,
@@ -135,7 +136,8 @@ def detail(request, slug):
 
 def reports(request, slug):
     """Every published total report of a campaign, newest first, paginated."""
-    campaign, preview = _campaign(request, slug)
+    # The page names the campaign and links back; its totals are on the detail page.
+    campaign, preview = published_or_preview(Campaign.objects.all(), request, slug=slug)
     reports = TotalReport.objects.published().filter(campaign=campaign).select_related("source")
     page, page_message = paginate(request, reports.order_by("-as_of"), REPORTS_PER_PAGE)
     context = {"campaign": campaign, "page": page, "page_message": page_message}

@@ -2,6 +2,7 @@
 organization page's total, the campaign ledger's running total and disbursed sum, the home page."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -56,6 +57,9 @@ def test_the_same_rule_on_the_campaign_and_organization_pages(client, qualifiers
     assert last.running_level == precision
 
     campaign_page = client.get("/campaigns/ledger/").content.decode()
-    assert printed in campaign_page
+    # The summary's disbursed figure (from the ledger's newest row) and the running total agree.
+    assert f"<dd><strong>{printed}</strong><br>" in campaign_page
+    assert "截至2020年2月6日已公布的拨付合计" in campaign_page
+    assert re.findall(r'<td class="running">([^<]*)</td>', campaign_page)[-1] == printed
     organization_page = client.get("/organizations/recipient-union/").content.decode()
     assert f"<strong>{printed}</strong>" in organization_page  # the table's 合计 row
