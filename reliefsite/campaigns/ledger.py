@@ -14,6 +14,7 @@ from .charts import sample_indices
 
 MONEY = DecimalField(max_digits=14, decimal_places=2)
 ZERO = Decimal("0")
+LATEST_TOTAL_FIELDS = ("amount", "amount_qualifier", "donors", "donors_qualifier", "as_of", "as_of_precision")
 
 
 class TotalReportQuerySet(PublishableQuerySet):
@@ -65,17 +66,31 @@ class CampaignQuerySet(PublishableQuerySet):
         """Latest published total, money disbursed so far and the balance, computed by the database."""
         return (
             self.select_related("organizer")
-            ._with_latest_total(
-                "amount", "amount_qualifier", "donors", "donors_qualifier", "as_of", "as_of_precision"
-            )
+            .with_latest_total()
+            ._with_disbursed()
             .annotate(balance=Coalesce(F("latest_amount"), Value(ZERO), output_field=MONEY) - F("disbursed"))
         )
 
-    def _with_latest_total(self, *fields):
-        """latest_<field> of the newest published total report for each field, and `disbursed`."""
-        from .models import Disbursement, TotalReport  # models imports this module
+    def with_latest_total(self, fields=LATEST_TOTAL_FIELDS):
+        """latest_<field> of the newest published total report, for each of `fields`: what the
+        campaign had raised, from how many donors, as of when. Each field is a subquery (~0.6 ms to
+        compile, bench/), so callers that need fewer ask for fewer."""
+        from .models import TotalReport  # models imports this module
 
         reports = TotalReport.objects.published().filter(campaign=OuterRef("pk")).order_by("-as_of")
+        return self.annotate(
+            **{
+                f"latest_{field}": Subquery(
+                    reports.values(field)[:1], output_field=MONEY if field == "amount" else None
+                )
+                for field in fields
+            }
+        )
+
+    def _with_disbursed(self):
+        """`disbursed`: the sum of the published disbursements (0 when none)."""
+        from .models import Disbursement  # models imports this module
+
         disbursed = (
             Disbursement.objects.published()
             .filter(campaign=OuterRef("pk"))
@@ -83,15 +98,8 @@ class CampaignQuerySet(PublishableQuerySet):
             .annotate(total=Sum("amount"))
             .values("total")
         )
-        latest = {
-            f"latest_{field}": Subquery(
-                reports.values(field)[:1], output_field=MONEY if field == "amount" else None
-            )
-            for field in fields
-        }
         return self.annotate(
-            **latest,
-            disbursed=Coalesce(Subquery(disbursed, output_field=MONEY), Value(ZERO), output_field=MONEY),
+            disbursed=Coalesce(Subquery(disbursed, output_field=MONEY), Value(ZERO), output_field=MONEY)
         )
 
     def with_ledger_facts(self):
@@ -119,7 +127,8 @@ class CampaignQuerySet(PublishableQuerySet):
         # The aliases must differ from with_totals()' annotations, or Sum() would refer to itself.
         # Only the annotations summed: each Subquery costs ~0.6 ms to compile (bench/).
         sums = (
-            self._with_latest_total("amount", "amount_qualifier", "as_of")
+            self.with_latest_total(("amount", "amount_qualifier", "as_of"))
+            ._with_disbursed()
             .with_ledger_facts()
             .aggregate(
                 raised_sum=Coalesce(Sum("latest_amount"), Value(ZERO), output_field=MONEY),

@@ -105,7 +105,8 @@ def organization_detail(request, slug):
         organization.actions_received.published().prefetch_related("organizations", "figures"), OTHERS_SHOWN
     )
     disbursements_shown, more_disbursements = first(disbursements.order_by("-date", "-pk"), OTHERS_SHOWN)
-    campaigns, more_campaigns = first(organization.campaigns.published().with_totals(), OTHERS_SHOWN)
+    # Only what the list shows: the organizer is this organization, and no balance is printed.
+    campaigns, more_campaigns = first(organization.campaigns.published().with_latest_total(), OTHERS_SHOWN)
     contributions, more_contributions = first(
         organization.contributions.filter(PUBLISHED_CAMPAIGN).select_related("campaign", "source"),
         OTHERS_SHOWN,
