@@ -17,7 +17,7 @@ from django.db.models import (
     Value,
     Window,
 )
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce
 
 from reliefsite.publishing import PublishableQuerySet
 from reliefsite.quantities import sum_precision
@@ -55,22 +55,25 @@ class TotalReportQuerySet(PublishableQuerySet):
 
 
 class DisbursementQuerySet(PublishableQuerySet):
-    def ledger(self, latest=None):
-        """In date order with the running total (and its precision level) computed by the database.
-
-        latest=N keeps only the N most recent rows; running totals still count every earlier row,
-        and `rows` says how many there are in all.
-        """
+    def ledger(self):
+        """In date order with the running total (and its precision level) and `rows`, how many
+        payments there are in all, computed by the database."""
         order = [F("date").asc(), F("pk").asc()]
-        ledger = self.select_related("recipient", "source").annotate(
-            running_total=Window(Sum("amount"), order_by=order, output_field=MONEY),
-            running_level=Window(Max(sum_precision("amount_qualifier")), order_by=order),
-            rows=Window(Count("pk")),
-            from_end=Window(RowNumber(), order_by=[F("date").desc(), F("pk").desc()]),
+        return (
+            self.select_related("recipient", "source")
+            .annotate(
+                running_total=Window(Sum("amount"), order_by=order, output_field=MONEY),
+                running_level=Window(Max(sum_precision("amount_qualifier")), order_by=order),
+                rows=Window(Count("pk")),
+            )
+            .order_by("date", "pk")
         )
-        if latest is not None:
-            ledger = ledger.filter(from_end__lte=latest)
-        return ledger.order_by("date", "pk")
+
+    def latest_in_ledger(self, n):
+        """The n most recent rows of ledger(), oldest first. The database computes the windows over
+        every row before it applies the LIMIT, so running totals still count the earlier payments.
+        (Filtering on a numbered window instead wraps the query in another: ~2 ms more, bench/.)"""
+        return list(self.ledger().reverse()[:n])[::-1]
 
 
 class CampaignQuerySet(PublishableQuerySet):

@@ -103,12 +103,8 @@ def detail(request, slug):
     campaign, preview = published_or_preview(queryset, request, slug=slug)
     reports = TotalReport.objects.published().filter(campaign=campaign)
     rows, report_count = reports.chart_rows(MAX_POINTS)
-    ledger = list(
-        Disbursement.objects.published()
-        .filter(campaign=campaign)
-        .ledger(latest=LEDGER_SHOWN)
-        .only(*LEDGER_COLUMNS)
-    )
+    ledger = Disbursement.objects.published().filter(campaign=campaign).only(*LEDGER_COLUMNS)
+    ledger = ledger.latest_in_ledger(LEDGER_SHOWN)
     for row in ledger:
         row.running_display = format_sum(row.running_total, row.running_level)
     # The ledger's newest row already holds what with_ledger_facts() would ask again: the last

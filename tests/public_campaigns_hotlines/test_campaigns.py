@@ -147,7 +147,7 @@ def test_ledger_running_total_comes_from_the_database():
         Decimal("3750000"),
     ]
     # Only the latest rows, but running totals still count the earlier ones.
-    latest = list(Disbursement.objects.filter(campaign=campaign).ledger(latest=2))
+    latest = Disbursement.objects.filter(campaign=campaign).latest_in_ledger(2)
     assert [row.running_total for row in latest] == [Decimal("3500000"), Decimal("3750000")]
     assert latest[0].rows == 4
 
