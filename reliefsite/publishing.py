@@ -20,7 +20,7 @@ class PublishableQuerySet(models.QuerySet):
 def count_per_row(rows, field):
     """An annotation counting, for each row of the outer query, the `rows` whose `field` points at it
     (0 when none): a correlated subquery, so it is computed only for the rows actually listed."""
-    counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk"))
+    counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("*"))
     return Coalesce(Subquery(counted.values("n"), output_field=models.IntegerField()), Value(0))
 
 

@@ -103,7 +103,7 @@ class ActionQuerySet(PublishableQuerySet):
         """({district: n}, {category: n}) from one GROUP BY over both columns (one index read instead
         of two). Each facet counts the actions in the other facet's selected value, if any."""
         # No DISTINCT: search() and matching() filter with subqueries, never joins, so rows are unique.
-        rows = self.order_by().values_list("district", "category").annotate(n=Count("pk"))
+        rows = self.order_by().values_list("district", "category").annotate(n=Count("*"))
         by_district, by_category = Counter(), Counter()
         for row_district, row_category, n in rows:
             if category in ("", row_category):
@@ -121,7 +121,7 @@ class ActionQuerySet(PublishableQuerySet):
         (at 20,000 actions: 98 ms with the join and DISTINCT, 40 ms grouped by name, 10 ms so).
         """
         links = self.model.organizations.through.objects.filter(action__in=self.order_by().values("pk"))
-        counts = links.values_list("organization").annotate(n=Count("pk")).order_by("-n", "organization")
+        counts = links.values_list("organization").annotate(n=Count("*")).order_by("-n", "organization")
         return self._named(dict(counts[:limit]))
 
     def count_published_by_organization(self, limit=None):
@@ -130,9 +130,9 @@ class ActionQuerySet(PublishableQuerySet):
         takes 18 ms; the link table's organization index and the drafts' links take 3 ms (bench/)."""
         links = self.model.organizations.through.objects.order_by()
         unpublished = self.model.objects.exclude(status=Status.PUBLISHED).values("pk")
-        counts = Counter(dict(links.values_list("organization").annotate(n=Count("pk"))))
+        counts = Counter(dict(links.values_list("organization").annotate(n=Count("*"))))
         counts.subtract(
-            dict(links.filter(action__in=unpublished).values_list("organization").annotate(n=Count("pk")))
+            dict(links.filter(action__in=unpublished).values_list("organization").annotate(n=Count("*")))
         )
         busiest = sorted((pk for pk, n in counts.items() if n > 0), key=lambda pk: (-counts[pk], pk))
         return self._named({pk: counts[pk] for pk in busiest[:limit]})

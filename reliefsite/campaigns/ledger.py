@@ -64,7 +64,7 @@ class DisbursementQuerySet(PublishableQuerySet):
             .annotate(
                 running_total=Window(Sum("amount"), order_by=order, output_field=MONEY),
                 running_level=Window(Max(sum_precision("amount_qualifier")), order_by=order),
-                rows=Window(Count("pk")),
+                rows=Window(Count("*")),
             )
             .order_by("date", "pk")
         )
@@ -148,7 +148,7 @@ class CampaignQuerySet(PublishableQuerySet):
                 disbursed_sum=Coalesce(Sum("disbursed"), Value(ZERO), output_field=MONEY),
                 raised_as_of=Max("latest_as_of"),
                 disbursed_through_max=Max("disbursed_through"),
-                campaigns=Count("pk"),
+                campaigns=Count("*"),
                 raised_level=Coalesce(Max(sum_precision("latest_amount_qualifier")), Value(0)),
                 disbursed_level_max=Coalesce(Max("disbursed_level"), Value(0)),
             )

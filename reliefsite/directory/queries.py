@@ -53,7 +53,7 @@ def latest_per_campaign(items, newest_first, n=PER_CAMPAIGN, campaigns=CAMPAIGNS
         items.select_related("campaign")
         .annotate(
             rank=Window(RowNumber(), partition_by=F("campaign"), order_by=newest_first),
-            in_campaign=Window(Count("pk"), partition_by=F("campaign")),
+            in_campaign=Window(Count("*"), partition_by=F("campaign")),
             campaign_rank=Window(DenseRank(), order_by=campaign_order),
         )
         .filter(rank__lte=n, campaign_rank__lte=campaigns + 1)

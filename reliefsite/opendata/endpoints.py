@@ -20,7 +20,7 @@ from .params import BadParameter, choice, iso_date
 
 def newest(queryset):
     """(row count, newest updated_at): changes when a row is added, edited, published or withdrawn."""
-    return tuple(queryset.aggregate(n=Count("pk"), latest=Max("updated_at")).values())
+    return tuple(queryset.aggregate(n=Count("*"), latest=Max("updated_at")).values())
 
 
 class Endpoint:

@@ -57,7 +57,7 @@ class I18nSitemap(Sitemap):
     @cached_property
     def summary(self):
         """How many items and the newest change: one query for the index's page count and lastmod."""
-        return self.items().aggregate(count=Count("pk"), latest=Max("updated_at"))
+        return self.items().aggregate(count=Count("*"), latest=Max("updated_at"))
 
     def lastmod(self, item):
         return item.updated_at

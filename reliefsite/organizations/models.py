@@ -53,7 +53,7 @@ class OrganizationQuerySet(models.QuerySet):
         """[(value, label, number of organizations)] in directory order, in one query; values
         outside the choices (a blank district) come last as one group with the value ""."""
         field, choices = self._grouping(group_by)
-        counts = dict(self.order_by().values_list(field).annotate(n=models.Count("pk")))
+        counts = dict(self.order_by().values_list(field).annotate(n=models.Count("*")))
         groups = [(value, label, counts.pop(value)) for value, label in choices if value in counts]
         rest = sum(counts.values())
         return [*groups, ("", None, rest)] if rest else groups
