@@ -110,8 +110,9 @@ def grow(n, focus):
 
 
 PAGES = {
-    # action totals are two cheap statements (actions, organizations taking part), not one join
-    "/": 11,
+    # action totals are two cheap statements (actions, organizations taking part), not one join;
+    # the money overview two aggregates (latest totals, disbursements)
+    "/": 12,
     "/hotlines/": 6,
     "/campaigns/": 2,
     # 9 for the page itself (the chart: report ids, the highest amount and donor count, the rows
