@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Campaign
-from reliefsite.campaigns.views import with_figures
+from reliefsite.campaigns.views import raised_figures, with_figures
 from reliefsite.hotlines.models import Hotline
 from reliefsite.hotlines.views import attach_status, cache_until_change
 from reliefsite.quantities import format_day, format_sum
@@ -26,7 +26,10 @@ def home(request):
         .prefetch_related("numbers", "hours")[:HOME_HOTLINES],
         now,
     )
-    campaigns = with_figures(Campaign.objects.published().with_totals().with_ledger_facts()[:HOME_CAMPAIGNS])
+    # Compact cards: the latest total only, no disbursements or balance.
+    campaigns = with_figures(
+        Campaign.objects.published().with_latest_total()[:HOME_CAMPAIGNS], raised_figures
+    )
     actions = list(Action.objects.published().for_listing()[:HOME_ACTIONS])
     money = Campaign.objects.published().overview()  # grand_totals() plus what they include
     context = {
