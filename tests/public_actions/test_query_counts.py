@@ -38,7 +38,19 @@ def money(union, source, n):
     make_report(campaign, "100000000", "2020-02-06T15:00:00+08:00", source=source)
     for i in range(n):
         make_disbursement(campaign, "1000", f"2020-02-{1 + i % 9:02d}", recipient=union, source=source)
+    contribute(campaign, union, source, "共同工会系统")
     return campaign
+
+
+def contribute(campaign, union, source, label, day=3):
+    GroupContribution.objects.create(
+        campaign=campaign,
+        group=union,
+        label=label,
+        as_of=f"2020-02-{day:02d}T12:00:00+08:00",
+        amount="1000",
+        source=source,
+    )
 
 
 # (url, queries): the number is the same for 3 actions and for 30.
@@ -60,9 +72,9 @@ PAGES = [
     # count, then the page of sources, each with six counts of the published items citing it
     # (subqueries): two queries
     ("/sources/", 2),
-    # the source with its counts, actions (count, page), campaigns, the latest totals,
-    # disbursements and contributions per campaign, hotlines
-    ("/sources/shared-source/", 8),
+    # the source with its counts, actions (count, page), campaigns, hotlines, and for the latest
+    # totals, disbursements and contributions: how many each campaign has, then the latest few
+    ("/sources/shared-source/", 11),
     # union with its action count + children, actions (page, orgs, figures), money actions (+ figures),
     # received actions (+ orgs, figures), disbursements (+ sum), campaigns, contributions,
     # its hotlines for the JSON-LD contact points (+ numbers, hours when it has any)
@@ -85,13 +97,7 @@ def test_list_query_counts_do_not_grow_with_the_data(
     build(27, union, source)
     for _ in range(27):
         make_disbursement(campaign, "1000", "2020-02-05", recipient=union, source=source)
-    GroupContribution.objects.create(
-        campaign=campaign,
-        group=union,
-        label="共同工会系统",
-        as_of="2020-02-03T12:00:00+08:00",
-        amount="1000",
-        source=source,
-    )
+    for day in range(4, 9):
+        contribute(campaign, union, source, f"共同工会{day}", day)
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
