@@ -4,7 +4,7 @@ Every page stays bounded however much there is: the lists paginate or only count
 shows the latest few of each kind with a link to the rest.
 """
 
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 
 from reliefsite.actions.models import Action
@@ -101,9 +101,10 @@ def organization_detail(request, slug):
     # hundreds of member unions and actions.
     children, more_children = first(with_action_count(organization.children.all()), CHILDREN_SHOWN)
     money_in_actions, more_money_in_actions = first(actions.with_money(), OTHERS_SHOWN)
-    actions_received, more_actions_received = first(
-        organization.actions_received.published().prefetch_related("organizations", "figures"), OTHERS_SHOWN
-    )
+    actions_received, more_actions_received = first(organization.actions_received.published(), OTHERS_SHOWN)
+    latest_actions = list(actions[:ACTIONS_SHOWN])
+    # Both lists show action cards: their organizations and figures are read in one go.
+    prefetch_related_objects([*latest_actions, *actions_received], "organizations", "figures")
     disbursements_shown, more_disbursements = first(disbursements.order_by("-date", "-pk"), OTHERS_SHOWN)
     # Only what the list shows: the organizer is this organization, and no balance is printed.
     campaigns, more_campaigns = first(organization.campaigns.published().with_latest_total(), OTHERS_SHOWN)
@@ -115,7 +116,7 @@ def organization_detail(request, slug):
         "organization": organization,
         "children": children,
         "more_children": more_children,
-        "actions": actions.for_listing()[:ACTIONS_SHOWN],
+        "actions": latest_actions,
         "action_count": organization.action_count,
         "money_in_actions": money_in_actions,
         "more_money_in_actions": more_money_in_actions,

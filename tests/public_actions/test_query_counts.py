@@ -75,10 +75,10 @@ PAGES = [
     # the source with its counts, actions (count, page), campaigns, hotlines, and for the latest
     # totals, disbursements and contributions: how many each campaign has, then the latest few
     ("/sources/shared-source/", 11),
-    # union with its action count + children, actions (page, orgs, figures), money actions (+ figures),
-    # received actions (+ orgs, figures), disbursements (+ sum), campaigns, contributions,
-    # its hotlines for the JSON-LD contact points (+ numbers, hours when it has any)
-    ("/organizations/shared-union/", 15),
+    # union with its action count + children, actions, received actions (+ both lists' orgs and
+    # figures, read together), money actions (+ figures), disbursements (+ sum), campaigns,
+    # contributions, its hotlines for the JSON-LD contact points (+ numbers, hours when it has any)
+    ("/organizations/shared-union/", 13),
 ]
 
 
