@@ -14,6 +14,7 @@ from reliefsite.campaigns.models import Campaign
 from reliefsite.hotlines.models import Hotline
 from reliefsite.organizations.models import District, Organization
 from reliefsite.publishing import Status
+from reliefsite.quantities import format_as_of, format_quantity
 
 from .serializers import number
 
@@ -122,6 +123,7 @@ def money(value):
 
 
 def campaign(obj, absolute):
+    """obj: a campaign from CampaignQuerySet.with_latest_total() (the detail page's with_totals())."""
     url = absolute(obj.get_absolute_url())
     project = {
         "@type": "Project",
@@ -138,16 +140,19 @@ def campaign(obj, absolute):
             "propertyID": f"{obj.registration_platform}公开募捐备案编号",
             "value": obj.registration_number,
         }
-    latest = obj.reports.published().order_by("-as_of").first()
-    if latest:
-        description = f"截至{latest.as_of_display}累计{latest.amount_display}"
-        if latest.donors is not None:
-            description += f"，{latest.donors_display}捐款人"
+    # The newest published total, from CampaignQuerySet.with_latest_total()'s annotations.
+    if obj.latest_amount is not None:
+        as_of = format_as_of(obj.latest_as_of, obj.latest_as_of_precision)
+        description = (
+            f"截至{as_of}累计{format_quantity(obj.latest_amount, '元', obj.latest_amount_qualifier)}"
+        )
+        if obj.latest_donors is not None:
+            description += f"，{format_quantity(obj.latest_donors, '名', obj.latest_donors_qualifier)}捐款人"
         project["funding"] = {
             "@type": "MonetaryGrant",
             "name": f"{obj.name}累计善款",
             "description": description,
-            "amount": money(latest.amount),
+            "amount": money(obj.latest_amount),
         }
     graph = [project]
     recent = obj.disbursements.published().select_related("recipient").order_by("-date", "-pk")

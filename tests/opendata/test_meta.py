@@ -165,6 +165,7 @@ def test_campaign_json_ld_carries_totals_and_disbursements(client):
     funding = project["funding"]
     assert funding["@type"] == "MonetaryGrant"
     assert funding["amount"] == {"@type": "MonetaryAmount", "currency": "CNY", "value": 16980000}
+    assert funding["description"] == "截至2020年2月6日下午累计1698万元，96596名捐款人"
     grants = graph[1:]
     assert sum(g["amount"]["value"] for g in grants) == 6000000
     assert {g["fundedItem"]["name"] for g in grants if "fundedItem" in g} == {"湖北省总工会", "武汉市总工会"}
