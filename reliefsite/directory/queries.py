@@ -57,7 +57,11 @@ def latest_per_campaign(items, newest_first, n=PER_CAMPAIGN, campaigns=CAMPAIGNS
         items.order_by(*campaign_order).values_list("campaign").annotate(n=Count("*"))[: campaigns + 1]
     )
     in_campaign = dict(counts[:campaigns])
-    rows = items.filter(campaign__in=in_campaign).select_related("campaign")
+    rows = items.select_related("campaign")
+    if len(counts) > campaigns:
+        # Not when every campaign is shown: then an empty `in_campaign` would skip the query, and
+        # the page's statement count would depend on which kinds of item a source has.
+        rows = rows.filter(campaign__in=in_campaign)
     if any(count > n for count in in_campaign.values()):
         numbered = Window(RowNumber(), partition_by=F("campaign"), order_by=newest_first)
         rows = rows.annotate(rank=numbered).filter(rank__lte=n)

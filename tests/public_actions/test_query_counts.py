@@ -38,19 +38,7 @@ def money(union, source, n):
     make_report(campaign, "100000000", "2020-02-06T15:00:00+08:00", source=source)
     for i in range(n):
         make_disbursement(campaign, "1000", f"2020-02-{1 + i % 9:02d}", recipient=union, source=source)
-    contribute(campaign, union, source, "共同工会系统")
     return campaign
-
-
-def contribute(campaign, union, source, label, day=3):
-    GroupContribution.objects.create(
-        campaign=campaign,
-        group=union,
-        label=label,
-        as_of=f"2020-02-{day:02d}T12:00:00+08:00",
-        amount="1000",
-        source=source,
-    )
 
 
 # (url, queries): the number is the same for 3 actions and for 30.
@@ -74,6 +62,7 @@ PAGES = [
     ("/sources/", 2),
     # the source with its counts, actions (count, page), campaigns, hotlines, and for the latest
     # totals, disbursements and contributions: how many each campaign has, then the latest few
+    # (asked even when there are none: the first round has no contributions, the second has)
     ("/sources/shared-source/", 11),
     # union with its action count + children, actions, received actions (+ both lists' orgs and
     # figures, read together), money actions (+ figures), disbursements (+ sum), campaigns,
@@ -97,7 +86,13 @@ def test_list_query_counts_do_not_grow_with_the_data(
     build(27, union, source)
     for _ in range(27):
         make_disbursement(campaign, "1000", "2020-02-05", recipient=union, source=source)
-    for day in range(4, 9):
-        contribute(campaign, union, source, f"共同工会{day}", day)
+    GroupContribution.objects.create(
+        campaign=campaign,
+        group=union,
+        label="共同工会系统",
+        as_of="2020-02-03T12:00:00+08:00",
+        amount="1000",
+        source=source,
+    )
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
