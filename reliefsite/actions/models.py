@@ -35,9 +35,13 @@ MONEY_UNIT = "元"
 LIKE_WILDCARDS = {"%", "_", "\\"}
 
 
+# What an action card shows besides the action itself (includes/action_card.html).
+CARD_RELATIONS = ("organizations", "figures")
+
+
 class ActionQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.prefetch_related("organizations", "figures")
+        return self.prefetch_related(*CARD_RELATIONS)
 
     def search(self, text):
         """Substring search; works for Chinese, which has no word boundaries to index.

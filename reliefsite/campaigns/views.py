@@ -3,17 +3,10 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from reliefsite.pagination import paginate
 from reliefsite.publishing import published_or_preview
-from reliefsite.quantities import (
-    LOWER_BOUNDS,
-    Qualifier,
-    SumPrecision,
-    format_as_of,
-    format_day,
-    format_quantity,
-    format_sum,
-)
+from reliefsite.quantities import SumPrecision, format_day, format_sum
 
 from .charts import MAX_POINTS, build_chart
+from .figures import figures, with_figures
 from .models import Campaign, Disbursement, GroupContribution, TotalReport
 
 PER_PAGE = 20
@@ -36,61 +29,6 @@ LEDGER_COLUMNS = (
 )
 
 
-def balance_qualifier(amount_qualifier, disbursed_level):
-    """Raised minus disbursed: "at least" when the total was a lower bound and the payments exact."""
-    if disbursed_level:
-        return Qualifier.ABOUT
-    if amount_qualifier in LOWER_BOUNDS:
-        return Qualifier.AT_LEAST
-    return amount_qualifier or Qualifier.EXACT
-
-
-def raised_figures(campaign):
-    """The latest total as printed, from with_latest_total()'s annotations ("" before the first):
-    all a compact card shows."""
-    if campaign.latest_amount is None:
-        return {"raised": "", "donors": "", "as_of": ""}
-    return {
-        "raised": format_quantity(campaign.latest_amount, "元", campaign.latest_amount_qualifier),
-        "donors": (
-            format_quantity(campaign.latest_donors, "名", campaign.latest_donors_qualifier)
-            if campaign.latest_donors is not None
-            else ""
-        ),
-        "as_of": format_as_of(campaign.latest_as_of, campaign.latest_as_of_precision),
-    }
-
-
-def figures(campaign):
-    """raised_figures() and the money disbursed and left, of a campaign annotated by with_totals() and
-    with_ledger_facts() (or given the same disbursed_through and disbursed_level from its ledger,
-    as the detail page is)."""
-    if campaign.latest_amount is None:
-        balance = ""
-    elif campaign.disbursed_level == SumPrecision.NO_SUM:
-        balance = format_sum(None, SumPrecision.NO_SUM)  # raised minus a sum that means nothing
-    else:
-        balance = format_quantity(
-            campaign.balance,
-            "元",
-            balance_qualifier(campaign.latest_amount_qualifier, campaign.disbursed_level),
-        )
-    return {
-        **raised_figures(campaign),
-        "disbursed": format_sum(campaign.disbursed, campaign.disbursed_level),
-        "disbursed_through": format_day(campaign.disbursed_through),
-        "balance": balance,
-    }
-
-
-def with_figures(campaigns, printed=figures):
-    """The campaigns as a list, each with .figures: printed(campaign)."""
-    campaigns = list(campaigns)
-    for campaign in campaigns:
-        campaign.figures = printed(campaign)
-    return campaigns
-
-
 def index(request):
     campaigns = Campaign.objects.published().with_totals().with_ledger_facts()
     page, page_message = paginate(request, campaigns, PER_PAGE)
@@ -110,8 +48,12 @@ def detail(request, slug):
     campaign, preview = published_or_preview(queryset, request, slug=slug)
     reports = TotalReport.objects.published().filter(campaign=campaign)
     rows, report_count = reports.chart_rows(MAX_POINTS)
-    ledger = Disbursement.objects.published().filter(campaign=campaign).only(*LEDGER_COLUMNS)
-    ledger = ledger.latest_in_ledger(LEDGER_SHOWN)
+    ledger = (
+        Disbursement.objects.published()
+        .filter(campaign=campaign)
+        .only(*LEDGER_COLUMNS)
+        .latest_in_ledger(LEDGER_SHOWN)
+    )
     for row in ledger:
         row.running_display = format_sum(row.running_total, row.running_level)
     # The ledger's newest row already holds what with_ledger_facts() would ask again: the last

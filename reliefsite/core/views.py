@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from reliefsite.actions.models import Action
+from reliefsite.campaigns.figures import raised_figures, with_figures
 from reliefsite.campaigns.models import Campaign
-from reliefsite.campaigns.views import raised_figures, with_figures
 from reliefsite.hotlines.models import Hotline
 from reliefsite.hotlines.views import attach_status, cache_until_change
 from reliefsite.quantities import format_day, format_sum

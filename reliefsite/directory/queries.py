@@ -42,7 +42,7 @@ def with_citation_counts(sources):
 
 
 def latest_per_campaign(items, newest_first, n=PER_CAMPAIGN, campaigns=CAMPAIGNS_SHOWN):
-    """The newest n items of each of the `campaigns` most recent campaigns, as (rows, more): `more`
+    """The newest n items (by `newest_first`, a list of orderings) of each of the `campaigns` most recent campaigns, as (rows, more): `more`
     says other campaigns have such items too. Each row has `in_campaign`, how many its campaign has.
 
     Two queries: how many items each campaign has, most recent campaign first (one past the
@@ -51,7 +51,6 @@ def latest_per_campaign(items, newest_first, n=PER_CAMPAIGN, campaigns=CAMPAIGNS
     (the counts and the campaigns' order too) took ~15 ms for a source cited by 354 totals; these
     two take ~9 (bench/).
     """
-    newest_first = newest_first if isinstance(newest_first, list) else [newest_first]
     campaign_order = [F("campaign__launched_at").desc(), F("campaign_id").asc()]
     counts = list(
         items.order_by(*campaign_order).values_list("campaign").annotate(n=Count("*"))[: campaigns + 1]

@@ -7,7 +7,7 @@ shows the latest few of each kind with a link to the rest.
 from django.db.models import F, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 
-from reliefsite.actions.models import Action
+from reliefsite.actions.models import CARD_RELATIONS, Action
 from reliefsite.campaigns.models import Campaign, Disbursement, GroupContribution, TotalReport
 from reliefsite.hotlines.models import Hotline
 from reliefsite.organizations.models import Organization
@@ -104,7 +104,7 @@ def organization_detail(request, slug):
     actions_received, more_actions_received = first(organization.actions_received.published(), OTHERS_SHOWN)
     latest_actions = list(actions[:ACTIONS_SHOWN])
     # Both lists show action cards: their organizations and figures are read in one go.
-    prefetch_related_objects([*latest_actions, *actions_received], "organizations", "figures")
+    prefetch_related_objects([*latest_actions, *actions_received], *CARD_RELATIONS)
     disbursements_shown, more_disbursements = first(disbursements.order_by("-date", "-pk"), OTHERS_SHOWN)
     # Only what the list shows: the organizer is this organization, and no balance is printed.
     campaigns, more_campaigns = first(organization.campaigns.published().with_latest_total(), OTHERS_SHOWN)
@@ -149,7 +149,7 @@ def source_detail(request, key):
     actions_page, page_message = paginate(request, actions, ACTIONS_PER_PAGE)
     reports, more_report_campaigns = latest_per_campaign(
         TotalReport.objects.published().filter(PUBLISHED_CAMPAIGN, source=source),
-        F("as_of").desc(),
+        [F("as_of").desc()],
     )
     disbursements, more_disbursement_campaigns = latest_per_campaign(
         Disbursement.objects.published()

@@ -10,11 +10,11 @@ which is how search engines read helplines. schema.org has no "fundraising campa
 
 from django.db.models import QuerySet
 
+from reliefsite.campaigns.figures import raised_figures
 from reliefsite.campaigns.models import Campaign
 from reliefsite.hotlines.models import Hotline
 from reliefsite.organizations.models import District, Organization
 from reliefsite.publishing import Status
-from reliefsite.quantities import format_as_of, format_quantity
 
 from .serializers import number
 
@@ -140,14 +140,11 @@ def campaign(obj, absolute):
             "propertyID": f"{obj.registration_platform}公开募捐备案编号",
             "value": obj.registration_number,
         }
-    # The newest published total, from CampaignQuerySet.with_latest_total()'s annotations.
     if obj.latest_amount is not None:
-        as_of = format_as_of(obj.latest_as_of, obj.latest_as_of_precision)
-        description = (
-            f"截至{as_of}累计{format_quantity(obj.latest_amount, '元', obj.latest_amount_qualifier)}"
-        )
-        if obj.latest_donors is not None:
-            description += f"，{format_quantity(obj.latest_donors, '名', obj.latest_donors_qualifier)}捐款人"
+        printed = raised_figures(obj)
+        description = f"截至{printed['as_of']}累计{printed['raised']}"
+        if printed["donors"]:
+            description += f"，{printed['donors']}捐款人"
         project["funding"] = {
             "@type": "MonetaryGrant",
             "name": f"{obj.name}累计善款",
