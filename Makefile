@@ -26,7 +26,7 @@ $(STAMP): requirements.lock
 
 # Compiled translations are build output, not source.
 messages: $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore=$(VENV) -v 0
+	$(BIN)/python manage.py compilemessages --ignore=$(VENV) --ignore=$(BENCH_VENV) -v 0
 
 migrate: setup
 	$(BIN)/python manage.py migrate --noinput -v 0
@@ -39,7 +39,7 @@ lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) .venv-bench staticfiles .pytest_cache
 
 # Phone and desktop screenshots of every public page type into docs/screenshots/ (needs Chromium and
 # a Chinese font: apt-get install chromium fonts-noto-cjk).
@@ -50,11 +50,22 @@ screenshots: setup
 # Performance (not unit tests; need wrk: apt-get install -y wrk). Data sets stay in bench/out/.
 # `make bench` prints queries, p50/p95 and req/s per page against a static file (bench/RESULTS.md);
 # `make load` runs 60 s at 64 connections on the mixed public pages and fails on any error.
+# They run on the interpreter production runs (docs/deploy.md): the distribution's python3, in its
+# own virtualenv. pyenv's default build (libpython shared, no PGO or LTO) is 15-30 % slower per page.
 .PHONY: bench load
-bench: setup
-	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-	$(BIN)/python bench/run.py $(BENCH_ARGS)
+BENCH_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) $(PYTHON))
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
 
-load: setup
+$(BENCH_STAMP): requirements.lock
+	test -x $(BENCH_VENV)/bin/python || $(BENCH_PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(BENCH_STAMP)
+
+bench: setup $(BENCH_STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-	$(BIN)/python bench/load.py $(LOAD_ARGS)
+	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
+
+load: setup $(BENCH_STAMP)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(BENCH_VENV)/bin/python bench/load.py $(LOAD_ARGS)

@@ -69,6 +69,7 @@ def main():
         print(
             f"wrk: {args.duration} s, {args.connections} connections, {base}, load average {os.getloadavg()[0]:.2f}"
         )
+        print(f"Python {sys.version.split()[0]} at {sys.executable}")
         result = wrk(
             base,
             duration=args.duration,

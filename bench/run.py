@@ -109,6 +109,7 @@ def report(pages, small_pages, load_before, load_after, reference):
     small = {p["page"]: p for p in small_pages}
     lines = [
         f"Machine: {os.cpu_count()} cores; load average {load_before:.2f} before, {load_after:.2f} after.",
+        f"Python: {sys.version.split()[0]} at {sys.executable}.",
         "CPU reference loop (lower is faster), fastest-slowest of 5, before / after the in-process "
         f"timings: {reference[0][0]}-{reference[0][1]} / {reference[1][0]}-{reference[1][1]} ms.",
         "",
