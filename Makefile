@@ -51,7 +51,8 @@ screenshots: setup
 # `make bench` prints queries, p50/p95 and req/s per page against a static file (bench/RESULTS.md);
 # `make load` runs 60 s at 64 connections on the mixed public pages and fails on any error.
 # They run on the interpreter production runs (docs/deploy.md): the distribution's python3, in its
-# own virtualenv. pyenv's default build (libpython shared, no PGO or LTO) is 15-30 % slower per page.
+# own virtualenv. With pyenv's default build (libpython shared, no PGO or LTO) every page's p95 was
+# 2-19 % higher (bench/RESULTS.md). Debian's python3 needs apt-get install python3-venv.
 .PHONY: bench load
 BENCH_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) $(PYTHON))
 BENCH_VENV := .venv-bench
