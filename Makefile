@@ -39,7 +39,7 @@ lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) .venv-bench staticfiles .pytest_cache
+	rm -rf $(VENV) $(BENCH_VENV) staticfiles .pytest_cache
 
 # Phone and desktop screenshots of every public page type into docs/screenshots/ (needs Chromium and
 # a Chinese font: apt-get install chromium fonts-noto-cjk).
