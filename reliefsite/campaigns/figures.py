@@ -37,29 +37,35 @@ def raised_figures(campaign):
     }
 
 
-def figures(campaign):
-    """raised_figures() and the money disbursed and left, of a campaign annotated by with_totals() and
-    with_ledger_facts() (or given the same disbursed_through and disbursed_level from its ledger,
-    as the detail page is)."""
+def figures(campaign, disbursed_through, disbursed_level):
+    """raised_figures() and the money disbursed and left, of a campaign annotated by with_totals().
+
+    disbursed_through, disbursed_level: the date its published disbursements run to and how precise
+    their sum is (a SumPrecision), from with_ledger_facts() or from the ledger's newest row."""
     if campaign.latest_amount is None:
         balance = ""
-    elif campaign.disbursed_level == SumPrecision.NO_SUM:
+    elif disbursed_level == SumPrecision.NO_SUM:
         balance = format_sum(None, SumPrecision.NO_SUM)  # raised minus a sum that means nothing
     else:
         balance = format_quantity(
             campaign.balance,
             "元",
-            balance_qualifier(campaign.latest_amount_qualifier, campaign.disbursed_level),
+            balance_qualifier(campaign.latest_amount_qualifier, disbursed_level),
         )
     return {
         **raised_figures(campaign),
-        "disbursed": format_sum(campaign.disbursed, campaign.disbursed_level),
-        "disbursed_through": format_day(campaign.disbursed_through),
+        "disbursed": format_sum(campaign.disbursed, disbursed_level),
+        "disbursed_through": format_day(disbursed_through),
         "balance": balance,
     }
 
 
-def with_figures(campaigns, printed=figures):
+def listed_figures(campaign):
+    """figures() of a campaign annotated by with_totals() and with_ledger_facts(), as listed."""
+    return figures(campaign, campaign.disbursed_through, campaign.disbursed_level)
+
+
+def with_figures(campaigns, printed):
     """The campaigns as a list, each with .figures: printed(campaign)."""
     campaigns = list(campaigns)
     for campaign in campaigns:

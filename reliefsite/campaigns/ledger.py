@@ -127,15 +127,11 @@ class CampaignQuerySet(PublishableQuerySet):
             disbursed_level=Coalesce(Subquery(level.values("level")), Value(0)),
         )
 
-    def grand_totals(self):
-        """Sums over every campaign's latest total, for the home page: {"raised": ..., "disbursed": ...}."""
-        overview = self.overview()
-        return {"raised": overview["raised"], "disbursed": overview["disbursed"]}
-
     def overview(self):
-        """grand_totals() and how far they reach, in two aggregate queries: one over each
-        campaign's latest total, one over the disbursements of these campaigns. (One aggregate over
-        with_totals() took ~2 ms more to build and compile, bench/.)
+        """For the home page: the sum of every campaign's latest total ("raised"), the sum of their
+        published disbursements ("disbursed"), and how far both reach. Two aggregate queries, one
+        over the latest totals and one over the disbursements (one aggregate over with_totals()
+        took ~2 ms more to build and compile, bench/).
 
         raised_as_of: the newest total's moment; disbursed_through: the newest disbursement's date;
         campaigns: how many are summed; raised_level / disbursed_level: SumPrecision.

@@ -6,7 +6,7 @@ from reliefsite.publishing import published_or_preview
 from reliefsite.quantities import SumPrecision, format_day, format_sum
 
 from .charts import MAX_POINTS, build_chart
-from .figures import figures, with_figures
+from .figures import figures, listed_figures, with_figures
 from .models import Campaign, Disbursement, GroupContribution, TotalReport
 
 PER_PAGE = 20
@@ -32,7 +32,11 @@ LEDGER_COLUMNS = (
 def index(request):
     campaigns = Campaign.objects.published().with_totals().with_ledger_facts()
     page, page_message = paginate(request, campaigns, PER_PAGE)
-    context = {"page": page, "page_message": page_message, "campaigns": with_figures(page.object_list)}
+    context = {
+        "page": page,
+        "page_message": page_message,
+        "campaigns": with_figures(page.object_list, listed_figures),
+    }
     return render(request, "campaigns/list.html", context)
 
 
@@ -58,10 +62,10 @@ def detail(request, slug):
         row.running_display = format_sum(row.running_total, row.running_level)
     # The ledger's newest row already holds what with_ledger_facts() would ask again: the last
     # payment's date, and the precision of the running total over every payment.
-    newest = ledger[-1] if ledger else None
-    campaign.disbursed_through = newest.date if newest else None
-    campaign.disbursed_level = newest.running_level if newest else SumPrecision.EXACT
-    campaign.figures = figures(campaign)
+    if ledger:
+        campaign.figures = figures(campaign, ledger[-1].date, ledger[-1].running_level)
+    else:
+        campaign.figures = figures(campaign, None, SumPrecision.EXACT)
     context = {
         "campaign": campaign,
         "preview": preview,

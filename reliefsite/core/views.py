@@ -31,7 +31,7 @@ def home(request):
         Campaign.objects.published().with_latest_total()[:HOME_CAMPAIGNS], raised_figures
     )
     actions = list(Action.objects.published().for_listing()[:HOME_ACTIONS])
-    money = Campaign.objects.published().overview()  # grand_totals() plus what they include
+    money = Campaign.objects.published().overview()  # the sums and what they include
     context = {
         "hotlines": hotlines,
         "campaigns": campaigns,

@@ -42,8 +42,9 @@ def with_citation_counts(sources):
 
 
 def latest_per_campaign(items, newest_first, n=PER_CAMPAIGN, campaigns=CAMPAIGNS_SHOWN):
-    """The newest n items (by `newest_first`, a list of orderings) of each of the `campaigns` most recent campaigns, as (rows, more): `more`
-    says other campaigns have such items too. Each row has `in_campaign`, how many its campaign has.
+    """The newest n items (by `newest_first`, a list of orderings) of each of the `campaigns` most
+    recent campaigns, as (rows, more): `more` says other campaigns have such items too. Each row
+    has `in_campaign`, how many its campaign has.
 
     Two queries: how many items each campaign has, most recent campaign first (one past the
     limit, to learn that there is more), then those campaigns' items. A window function numbers

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils import timezone
 
-from reliefsite.quantities import format_as_of, format_quantity
+from reliefsite.campaigns.figures import raised_figures
 
 CURRENCY = "CNY"
 # IATI TransactionType codelist: 3 = Disbursement (https://iatistandard.org/en/iati-standard/203/codelists/transactiontype/)
@@ -148,13 +148,14 @@ def latest_total(obj):
     """From CampaignQuerySet.with_totals(): the newest published report, or None before the first one."""
     if obj.latest_amount is None:
         return None
+    printed = raised_figures(obj)
     return {
         "as_of": iso(obj.latest_as_of),
         "as_of_precision": obj.latest_as_of_precision,
-        "as_of_as_printed": format_as_of(obj.latest_as_of, obj.latest_as_of_precision),
+        "as_of_as_printed": printed["as_of"],
         "amount": number(obj.latest_amount),
         "amount_qualifier": obj.latest_amount_qualifier,
-        "amount_as_printed": format_quantity(obj.latest_amount, "元", obj.latest_amount_qualifier),
+        "amount_as_printed": printed["raised"],
         "donors": obj.latest_donors,
         "donors_qualifier": obj.latest_donors_qualifier if obj.latest_donors is not None else None,
     }

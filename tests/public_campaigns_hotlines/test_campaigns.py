@@ -203,7 +203,7 @@ def test_campaign_without_reports(client):
     campaign = make_campaign()
     html = client.get(campaign.get_absolute_url()).content.decode()
     assert "尚未公布累计总额" in html and "<svg" not in html and "尚未公布拨付" in html
-    assert Campaign.objects.published().grand_totals()["raised"] == 0
+    assert Campaign.objects.published().overview()["raised"] == 0
 
 
 @pytest.mark.django_db
