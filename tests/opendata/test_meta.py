@@ -102,6 +102,8 @@ def test_english_pages_are_canonical_to_themselves(client):
     assert head.metas["og:locale"] == ["en_US"]
     assert head.metas["og:locale:alternate"] == ["zh_CN"]
     assert head.metas["og:site_name"] != ["北京工会抗疫信息"]
+    assert link(head, rel="alternate", hreflang="zh-Hans") == "http://testserver/hotlines/"
+    assert link(head, rel="alternate", hreflang="x-default") == "http://testserver/hotlines/"
 
 
 def test_page_titles_reach_the_sharing_tags_unescaped_once(client):
