@@ -105,9 +105,12 @@ class CampaignQuerySet(PublishableQuerySet):
         """`disbursed`: the sum of the published disbursements (0 when none)."""
         from .models import Disbursement  # models imports this module
 
+        # order_by(): a grouped query drops Meta.ordering, but only after compiling it (~0.25 ms,
+        # twice: `balance` repeats this subquery).
         disbursed = (
             Disbursement.objects.published()
             .filter(campaign=OuterRef("pk"))
+            .order_by()
             .values("campaign")
             .annotate(total=Sum("amount"))
             .values("total")
