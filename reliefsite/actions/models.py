@@ -268,7 +268,8 @@ class Figure(models.Model):
     class Meta:
         verbose_name = _("数字")
         verbose_name_plural = _("数字")
-        ordering = ["action", "position", "pk"]
+        # action_id, not action: that would join actions to sort by their ordering
+        ordering = ["action_id", "position", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(value__gte=0), name="figure_value_not_negative"),
         ]

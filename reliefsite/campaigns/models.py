@@ -109,7 +109,8 @@ class TotalReport(models.Model):
     class Meta:
         verbose_name = _("累计总额")
         verbose_name_plural = _("累计总额")
-        ordering = ["campaign", "-as_of"]
+        # campaign_id, not campaign: that would join campaigns to sort by their ordering
+        ordering = ["campaign_id", "-as_of"]
         permissions = [("publish_totalreport", _("可以发布或撤回累计总额"))]
         get_latest_by = "as_of"
         constraints = [
@@ -205,7 +206,8 @@ class GroupContribution(models.Model):
     class Meta:
         verbose_name = _("群体捐款")
         verbose_name_plural = _("群体捐款")
-        ordering = ["campaign", "group", "as_of"]
+        # campaign_id: see TotalReport.Meta
+        ordering = ["campaign_id", "group", "as_of"]
         constraints = [
             models.UniqueConstraint(
                 fields=["campaign", "group", "as_of"], name="contribution_unique_per_moment"
@@ -283,7 +285,8 @@ class Disbursement(models.Model):
     class Meta:
         verbose_name = _("拨付")
         verbose_name_plural = _("拨付")
-        ordering = ["campaign", "date", "pk"]
+        # campaign_id: see TotalReport.Meta
+        ordering = ["campaign_id", "date", "pk"]
         permissions = [("publish_disbursement", _("可以发布或撤回拨付"))]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive"),

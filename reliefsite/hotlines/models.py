@@ -118,7 +118,8 @@ class PhoneNumber(models.Model):
     class Meta:
         verbose_name = _("电话号码")
         verbose_name_plural = _("电话号码")
-        ordering = ["hotline", "position", "pk"]
+        # hotline_id, not hotline: that would join hotlines to sort by their ordering
+        ordering = ["hotline_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["hotline", "number"], name="phone_unique_per_hotline"),
         ]
@@ -173,7 +174,8 @@ class Channel(models.Model):
     class Meta:
         verbose_name = _("其他渠道")
         verbose_name_plural = _("其他渠道")
-        ordering = ["hotline", "position", "pk"]
+        # hotline_id: see PhoneNumber.Meta
+        ordering = ["hotline_id", "position", "pk"]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.name}".strip()
@@ -194,7 +196,8 @@ class OpeningHours(models.Model):
     class Meta:
         verbose_name = _("服务时间")
         verbose_name_plural = _("服务时间")
-        ordering = ["hotline", "weekday", "opens"]
+        # hotline_id: see PhoneNumber.Meta
+        ordering = ["hotline_id", "weekday", "opens"]
         constraints = [
             models.CheckConstraint(condition=Q(closes__gt=F("opens")), name="hours_close_after_open"),
             models.CheckConstraint(condition=Q(weekday__lte=6), name="hours_weekday_valid"),
