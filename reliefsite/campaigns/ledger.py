@@ -105,8 +105,8 @@ class CampaignQuerySet(PublishableQuerySet):
         """`disbursed`: the sum of the published disbursements (0 when none)."""
         from .models import Disbursement  # models imports this module
 
-        # order_by(): a grouped query drops Meta.ordering, but only after compiling it (~0.25 ms,
-        # twice: `balance` repeats this subquery).
+        # order_by(): a grouped query drops Meta.ordering, but only after compiling it, here twice
+        # (`balance` repeats this subquery).
         disbursed = (
             Disbursement.objects.published()
             .filter(campaign=OuterRef("pk"))

@@ -1,6 +1,6 @@
 """A record's own rows (figures, phone numbers, totals...) are ordered by the parent's id, not by
 the relation: ordering by the relation joins the parent to sort by the parent's ordering, in every
-prefetch behind a list page (bench/: 3-11 % of those pages)."""
+prefetch behind a list page."""
 
 import pytest
 
