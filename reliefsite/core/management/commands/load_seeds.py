@@ -40,7 +40,7 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except SeedError as error:
             raise CommandError(f"Seed data not loaded, database unchanged. {error}") from None
-        if not dry_run:
+        if not dry_run and any(outcome["created"] or outcome["updated"] for outcome in counts.values()):
             analyze()
         if options["verbosity"] < 1:
             return
