@@ -2,7 +2,8 @@
 
 build_chart() turns (as_of, amount, donors) rows into coordinates the template draws: one panel for
 the amount, one for the donors, sharing the time axis. However many reports a campaign has, at most
-MAX_POINTS are drawn, always keeping the first, the last and the highest.
+MAX_POINTS are drawn: TotalReportQuerySet.chart_rows() picks them with sample_indices(), always
+keeping the first, the last and the highest.
 """
 
 from dataclasses import dataclass, field
@@ -35,17 +36,6 @@ def sample_indices(count, limit=MAX_POINTS, keep=()):
     return chosen
 
 
-def downsample(rows, limit=MAX_POINTS, keys=(1, 2)):
-    """At most `limit` rows in their order: evenly spread, plus the first, last and maxima of `keys`."""
-    rows = list(rows)
-    maxima = []
-    for key in keys:
-        values = [(row[key], index) for index, row in enumerate(rows) if row[key] is not None]
-        if values:
-            maxima.append(max(values)[1])
-    return [rows[index] for index in sample_indices(len(rows), limit, maxima)]
-
-
 @dataclass
 class Series:
     label: str
@@ -71,13 +61,13 @@ def _series(label, unit, samples, value_index, xs, top, bottom):
     return series
 
 
-def build_chart(rows, moment_label, total=None):
-    """rows: (as_of, amount, donors) in time order; moment_label(as_of) prints an x-axis date.
-    total: how many reports there are, when `rows` is already a sample of them.
+def build_chart(samples, moment_label, total=None):
+    """samples: the (as_of, amount, donors) rows to draw, in time order (chart_rows() picks at most
+    MAX_POINTS); moment_label(as_of) prints an x-axis date; total: how many reports there are, when
+    `samples` is a sample of them.
 
     Returns None when there is nothing to draw.
     """
-    samples = downsample(rows)
     if not samples:
         return None
     first, last = samples[0][0], samples[-1][0]
@@ -98,5 +88,5 @@ def build_chart(rows, moment_label, total=None):
         "last_label": moment_label(last),
         "axis_y": HEIGHT - 12,
         "drawn": len(samples),
-        "total": len(rows) if total is None else total,
+        "total": len(samples) if total is None else total,
     }

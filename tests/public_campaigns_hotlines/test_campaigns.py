@@ -1,11 +1,12 @@
 import datetime
+import itertools
 import re
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
-from reliefsite.campaigns.charts import MAX_POINTS, downsample
+from reliefsite.campaigns.charts import MAX_POINTS, sample_indices
 from reliefsite.campaigns.models import Campaign, Disbursement, TotalReport
 from reliefsite.publishing import Status
 from reliefsite.quantities import Qualifier
@@ -101,20 +102,18 @@ def test_chart_stays_bounded_with_2000_reports(client):
     assert client.get(f"{campaign.get_absolute_url()}reports/", {"page": "20"}).status_code == 200
 
 
-def test_downsample_keeps_first_last_and_maxima():
-    rows = [(n, n % 97, 5000 - n if n != 10 else 99999) for n in range(2000)]
-    sample = downsample(rows)
-    assert len(sample) <= MAX_POINTS
-    assert sample[0] == rows[0] and sample[-1] == rows[-1]
-    assert rows[10] in sample  # donors' maximum
-    assert max(row[1] for row in sample) == 96
-    assert sample == sorted(sample)
-    assert downsample(rows[:5]) == rows[:5]
+def test_sample_indices_keep_first_last_and_the_ones_asked_for():
+    chosen = sample_indices(2000, MAX_POINTS, keep=[10, 1337])
+    assert len(chosen) <= MAX_POINTS
+    assert chosen == sorted(set(chosen))
+    assert {0, 10, 1337, 1999} <= set(chosen)
+    # Evenly spread: no gap much wider than 2000 rows over 100 points.
+    assert max(b - a for a, b in itertools.pairwise(chosen)) <= 2 * 2000 // MAX_POINTS
+    assert sample_indices(5, MAX_POINTS, keep=[3]) == [0, 1, 2, 3, 4]
 
 
 @pytest.mark.django_db
-def test_chart_rows_read_only_the_rows_downsample_would_keep():
-    """The database chooses the same rows as downsampling all of them: first, last, maxima, spread."""
+def test_chart_rows_keep_first_last_highest_and_an_even_spread():
     campaign, source = make_campaign(), make_source()
     for n in range(60):
         amount = 1000 + n * 10 if n != 33 else 99999  # the highest amount in the middle
@@ -126,7 +125,8 @@ def test_chart_rows_read_only_the_rows_downsample_would_keep():
 
     rows, count = reports.chart_rows(20)
     assert count == 60
-    assert rows == downsample(everything, limit=20)
+    # Report 33 has the highest amount, 40 the most donors (tied with 12: the later one counts).
+    assert rows == [everything[index] for index in sample_indices(60, 20, keep=[33, 40])]
     assert everything[33] in rows and everything[40] in rows
     assert reports.chart_rows(100) == (everything, 60)
     assert TotalReport.objects.none().chart_rows(20) == ([], 0)
