@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# make bench and make load run on the distribution's python3, in a virtualenv of their own (below).
+BENCH_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) $(PYTHON))
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
 
 .PHONY: run test setup migrate seed messages lint check-deploy clean
 
@@ -16,13 +20,16 @@ test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# The virtualenv is rebuilt only when the lock file changes.
+# The virtualenv is rebuilt only when the lock file changes. One recipe for both virtualenvs;
+# each is built from its own interpreter.
 setup: $(STAMP) messages
 
-$(STAMP): requirements.lock
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	touch $(STAMP)
+$(STAMP): VENV_PYTHON = $(PYTHON)
+$(BENCH_STAMP): VENV_PYTHON = $(BENCH_PYTHON)
+$(STAMP) $(BENCH_STAMP): requirements.lock
+	test -x $(@D)/bin/python || $(VENV_PYTHON) -m venv $(@D)
+	$(@D)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
 
 # Compiled translations are build output, not source.
 messages: $(STAMP)
@@ -54,15 +61,6 @@ screenshots: setup
 # own virtualenv. With pyenv's default build (libpython shared, no PGO or LTO) every page's p95 was
 # 2-19 % higher (bench/RESULTS.md). Debian's python3 needs apt-get install python3-venv.
 .PHONY: bench load
-BENCH_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) $(PYTHON))
-BENCH_VENV := .venv-bench
-BENCH_STAMP := $(BENCH_VENV)/.installed
-
-$(BENCH_STAMP): requirements.lock
-	test -x $(BENCH_VENV)/bin/python || $(BENCH_PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	touch $(BENCH_STAMP)
-
 bench: setup $(BENCH_STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
