@@ -15,7 +15,7 @@ from common import OUT, ROOT, ensure_data, gunicorn, wrk
 # The public pages, as a crowd would hit them after a hotline is announced: mostly the hotlines
 # and the home page, both languages, lists and details, open data, a static file, the health check.
 # mixed.lua adds a fresh, uncached query string every BUST_EVERY requests. The sitemap index, a
-# sitemap section and the open-data page are in since they are bounded (bench/RESULTS.md).
+# sitemap section and the open-data pages are in since they are bounded (bench/RESULTS.md).
 PATHS = """
 /
 /hotlines/
@@ -41,6 +41,7 @@ PATHS = """
 /sources/
 /sources/source-1/
 /data/
+/data/campaigns/
 /data/hotlines.json
 /sitemap.xml
 /sitemap-actions.xml?p=3

@@ -65,7 +65,8 @@ def page_types():
         ("hotline detail", hotline.get_absolute_url()),
         ("sources list", "/sources/"),
         ("source detail (most cited)", source.get_absolute_url()),
-        ("open data docs", "/data/"),
+        ("open data overview", "/data/"),
+        ("open data endpoint (campaigns)", "/data/campaigns/"),
     ]
 
 

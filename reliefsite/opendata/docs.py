@@ -1,4 +1,6 @@
-"""What the open-data page shows: endpoints, parameters, fields, CSV columns and a live example item."""
+"""What the open-data pages show. The overview: conventions, the JSON envelope, every endpoint's
+addresses, feeds and sitemap. One page per endpoint: its parameters, fields, CSV columns, the shared
+objects it uses and a live example item."""
 
 import json
 
@@ -27,6 +29,15 @@ def csv_column_notes(name):
     return [(column, CSV_NOTES.get(column) or documented.get(column, "")) for column in CSV_COLUMNS[name]]
 
 
+def shared_objects(name):
+    """The shared objects (organization_ref, source_ref) the endpoint's fields are made of."""
+    return [
+        {"name": key, "title": title, "fields": fields}
+        for key, (title, fields) in SHARED.items()
+        if any(key in field.type for field in FIELDS[name])
+    ]
+
+
 EXAMPLE_LIST_ITEMS = 2  # a record's nested lists (a campaign's reports…) shortened to this many
 
 
@@ -48,39 +59,28 @@ def example_item(endpoint, absolute):
     return json.dumps(shortened(item), ensure_ascii=False, indent=2)
 
 
-def documented_endpoints(request):
+def endpoint_addresses(request, name):
     absolute = request.build_absolute_uri
-    result = []
-    for name, endpoint in ENDPOINTS.items():
-        json_url = absolute(reverse(f"opendata:{name}-json"))
-        result.append(
-            {
-                "name": name,
-                "title": endpoint.title,
-                "description": endpoint.description,
-                "json_url": json_url,
-                "csv_url": absolute(reverse(f"opendata:{name}-csv")),
-                "example_url": json_url + EXAMPLE_QUERIES[name],
-                "filters": list(endpoint.filters.items()),
-                "fields": FIELDS[name],
-                "csv_columns": csv_column_notes(name),
-                "example": example_item(endpoint, absolute),
-            }
-        )
-    return result
+    endpoint = ENDPOINTS[name]
+    return {
+        "name": name,
+        "title": endpoint.title,
+        "description": endpoint.description,
+        "docs_url": reverse(f"opendata_docs:{name}"),
+        "json_url": absolute(reverse(f"opendata:{name}-json")),
+        "csv_url": absolute(reverse(f"opendata:{name}-csv")),
+    }
 
 
-def docs_context(request):
+PAGE_SIZES = {"default_per_page": DEFAULT_PER_PAGE, "max_per_page": MAX_PER_PAGE}
+
+
+def overview_context(request):
     absolute = request.build_absolute_uri
     return {
-        "endpoints": documented_endpoints(request),
+        **PAGE_SIZES,
+        "endpoints": [endpoint_addresses(request, name) for name in ENDPOINTS],
         "envelope": ENVELOPE,
-        "shared": [
-            {"name": key, "title": title, "fields": fields} for key, (title, fields) in SHARED.items()
-        ],
-        "example_list_items": EXAMPLE_LIST_ITEMS,
-        "default_per_page": DEFAULT_PER_PAGE,
-        "max_per_page": MAX_PER_PAGE,
         "feeds": {
             "actions": absolute(reverse("opendata:actions-feed")),
             "district": absolute(reverse("opendata:district-actions-feed", args=["mentougou"])),
@@ -90,4 +90,27 @@ def docs_context(request):
         },
         "sitemap_url": absolute(reverse("opendata:sitemap")),
         "robots_url": absolute(reverse("opendata:robots")),
+    }
+
+
+def endpoint_context(request, name):
+    endpoint = ENDPOINTS[name]
+    addresses = endpoint_addresses(request, name)
+    return {
+        **PAGE_SIZES,
+        "endpoint": {
+            **addresses,
+            "example_url": addresses["json_url"] + EXAMPLE_QUERIES[name],
+            "filters": list(endpoint.filters.items()),
+            "fields": FIELDS[name],
+            "csv_columns": csv_column_notes(name),
+            "shared": shared_objects(name),
+            "example": example_item(endpoint, request.build_absolute_uri),
+        },
+        # The other endpoints' pages, for the navigation between them.
+        "endpoints": [
+            {"name": other, "title": ENDPOINTS[other].title, "docs_url": reverse(f"opendata_docs:{other}")}
+            for other in ENDPOINTS
+        ],
+        "example_list_items": EXAMPLE_LIST_ITEMS,
     }

@@ -45,7 +45,7 @@ ENVELOPE = [
     Field("total_pages", "integer", _("总页数（没有记录时为 1）。")),
     Field("next", "url|null", _("下一页的完整网址；已是最后一页时为 null。")),
     Field("prev", "url|null", _("上一页的完整网址；已是第一页时为 null。")),
-    Field("documentation", "url", _("本说明页面的网址。")),
+    Field("documentation", "url", _("该接口说明页面的网址。")),
     Field("items", "array", _("本页的记录，字段见下。")),
 ]
 

@@ -16,6 +16,8 @@ from reliefsite.hotlines.models import Hotline
 from reliefsite.organizations.models import Organization
 from reliefsite.sources.models import Source
 
+from .endpoints import ENDPOINTS
+
 
 class LanguagePairs:
     """The (item, language) pairs Django's i18n sitemap paginates, without loading every item.
@@ -99,7 +101,7 @@ class HotlineSitemap(I18nSitemap):
         return Hotline.objects.published().order_by("pk")
 
 
-# Each list page changes when its records do; the home page and the data page when any of them does.
+# Each list page changes when its records do; the home page and the data pages when any of them does.
 LIST_PAGES = {
     "actions:list": Action.objects.published,
     "organizations:list": Organization.objects.all,
@@ -113,7 +115,12 @@ class PageSitemap(I18nSitemap):
     priority = 0.8
 
     def items(self):
-        return ["core:home", *LIST_PAGES, "opendata_docs:index"]
+        return [
+            "core:home",
+            *LIST_PAGES,
+            "opendata_docs:index",
+            *(f"opendata_docs:{name}" for name in ENDPOINTS),
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -11,7 +11,7 @@ from django.utils.translation import override
 from django.views.decorators.http import condition, require_safe
 
 from .csvrows import CSV_COLUMNS
-from .docs import docs_context
+from .docs import endpoint_context, overview_context
 from .endpoints import ENDPOINTS
 from .params import PAGING, BadParameter, Paging, check_known, error_response
 
@@ -97,7 +97,7 @@ def _render(request, endpoint, fmt, paging, total, rows):
             "total_pages": pages,
             "next": links.get("next"),
             "prev": links.get("prev"),
-            "documentation": request.build_absolute_uri(reverse("opendata_docs:index")),
+            "documentation": request.build_absolute_uri(reverse(f"opendata_docs:{endpoint.name}")),
             "items": items,
         }
         response = JsonResponse(envelope, json_dumps_params={"ensure_ascii": False})
@@ -119,8 +119,13 @@ def _csv(endpoint, items):
 
 
 def docs(request):
-    """The open-data documentation page: every endpoint, parameter and field, with live examples."""
-    return render(request, "opendata/docs.html", docs_context(request))
+    """The open-data overview: conventions, the JSON envelope, every endpoint's addresses, feeds."""
+    return render(request, "opendata/docs.html", overview_context(request))
+
+
+def endpoint_docs(request, name):
+    """One endpoint's documentation: parameters, fields, CSV columns and a live example item."""
+    return render(request, "opendata/endpoint.html", endpoint_context(request, name))
 
 
 @require_safe

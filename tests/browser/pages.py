@@ -35,6 +35,7 @@ def public_pages():
         ("sources-list", reverse("sources:list")),
         ("source-detail", reverse("sources:detail", kwargs={"key": SOURCE})),
         ("open-data", reverse("opendata_docs:index")),
+        ("open-data-endpoint", reverse("opendata_docs:campaigns")),
         ("not-found", MISSING),
     ]
     with override("en"):

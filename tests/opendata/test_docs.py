@@ -1,12 +1,19 @@
-"""The open-data page documents every endpoint, field and CSV column, in both interface languages."""
+"""The open-data pages document every endpoint, field and CSV column, in both interface languages: an
+overview, and one page per endpoint with a live example."""
+
+import json
+import re
+from html import unescape
 
 import pytest
 
 from reliefsite.opendata.csvrows import CSV_COLUMNS, CSV_NOTES
+from reliefsite.opendata.docs import shared_objects, shortened
 from reliefsite.opendata.endpoints import ENDPOINTS
 from reliefsite.opendata.fields import ENVELOPE, FIELDS, SHARED
 
 from .conftest import NAMES, all_items
+from .test_queries import add_records
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
@@ -59,31 +66,93 @@ def test_csv_columns_are_the_documented_ones(client, name):
 
 
 @pytest.mark.parametrize(("path", "heading"), [("/data/", "开放数据"), ("/en/data/", "Open data")])
-def test_the_page_lists_every_endpoint_field_and_feed(client, path, heading):
+def test_the_overview_gives_every_endpoint_feed_and_the_envelope(client, path, heading):
     response = client.get(path)
     assert response.status_code == 200
     html = response.content.decode()
     assert f"<h1>{heading}</h1>" in html
+    prefix = path.removesuffix("data/")
     for name in NAMES:
         assert f"http://testserver/data/{name}.json" in html
         assert f"http://testserver/data/{name}.csv" in html
-        for field in FIELDS[name]:
-            assert f"<code>{field.name}</code>" in html, field.name
-        for column in CSV_COLUMNS[name]:
-            assert f"<code>{column}</code>" in html, column
+        assert f'href="{prefix}data/{name}/"' in html
+    for field in ENVELOPE:
+        assert f"<code>{field.name}</code>" in html, field.name
     for url in ("/feeds/actions/", "/feeds/campaigns/", "/sitemap.xml", "/robots.txt"):
         assert f"http://testserver{url}" in html
-    assert "1597" in html or "warm-wuhan" in html  # live example records
+    # Fields and live examples are on the endpoints' own pages.
+    assert "<code>figures[].as_printed</code>" not in html
+    assert "1597" not in html
 
 
-def test_the_english_page_is_in_english(client):
+def test_the_overview_reads_nothing_from_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/data/").status_code == 200
+
+
+EXAMPLE = re.compile(r'<pre tabindex="0"><code>(.*?)</code></pre>', re.S)
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+@pytest.mark.parametrize("name", NAMES)
+def test_each_endpoint_page_documents_its_parameters_fields_columns_and_example(client, name, language):
+    response = client.get(f"{language}/data/{name}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"http://testserver/data/{name}.json" in html
+    assert f"http://testserver/data/{name}.csv" in html
+    for parameter in [*ENDPOINTS[name].filters, "page", "per_page"]:
+        assert f"<td><code>{parameter}</code></td>" in html, parameter
+    for field in FIELDS[name]:
+        assert f"<code>{field.name}</code>" in html, field.name
+    for column in CSV_COLUMNS[name]:
+        assert f"<code>{column}</code>" in html, column
+    for shared in SHARED:
+        used = any(shared in field.type for field in FIELDS[name])
+        assert (f'<h3 id="{shared}">' in html) == used, shared
+    # The example is the record the JSON endpoint gives first, its nested lists cut short; the data
+    # stays Chinese on the English page.
+    (example,) = EXAMPLE.findall(html)
+    first = client.get(f"/data/{name}.json").json()["items"][0]
+    assert json.loads(unescape(example)) == shortened(first)
+    assert '<span aria-current="page">' in html
+
+
+def test_every_shared_object_is_documented_on_some_endpoint_page():
+    assert {shared["name"] for name in NAMES for shared in shared_objects(name)} == set(SHARED)
+
+
+def test_an_unknown_endpoint_page_is_404(client):
+    assert client.get("/data/donors/").status_code == 404
+
+
+def test_endpoint_pages_queries_do_not_grow_with_the_data(client, django_assert_num_queries):
+    """The example is the first record: the same statements for the seed data and for twenty more."""
+    expected_queries = {
+        "actions": 5,
+        "organizations": 1,
+        "campaigns": 4,
+        "campaign-transactions": 1,
+        "hotlines": 3,
+    }
+    for count in (0, 20):
+        add_records(count)
+        for name, expected in expected_queries.items():
+            with django_assert_num_queries(expected):
+                assert client.get(f"/data/{name}/").status_code == 200
+
+
+def test_the_json_links_to_its_endpoint_page(client):
+    for name in NAMES:
+        assert client.get(f"/data/{name}.json").json()["documentation"] == f"http://testserver/data/{name}/"
+
+
+def test_the_english_pages_are_in_english(client):
     html = client.get("/en/data/").content.decode()
     assert '<h2 id="conventions-title">Conventions</h2>' in html
-    # Interface text and field descriptions are translated; the data in the examples stays Chinese.
-    for chinese in (
-        "通用约定",
-        "报道中的数字，按原文顺序。",
-        "只包含已发布的记录",
-        "字段（items 中的每条记录）",
-    ):
+    assert "通用约定" not in html
+    html = client.get("/en/data/actions/").content.decode()
+    assert "<h1>Open data: Relief actions</h1>" in html
+    # Interface text and field descriptions are translated; the data in the example stays Chinese.
+    for chinese in ("报道中的数字，按原文顺序。", "字段（items 中的每条记录）", "开放数据"):
         assert chinese not in html

@@ -168,7 +168,7 @@ def test_json_is_open_to_other_origins(client, db, name):
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "ETag" in response["Access-Control-Expose-Headers"]
     assert response.json()["items"]
-    assert response.json()["documentation"] == "http://testserver/data/"
+    assert response.json()["documentation"] == f"http://testserver/data/{name}/"
 
 
 def test_unknown_endpoint_is_404(client, db):

@@ -69,7 +69,17 @@ def jsonld(response, head):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/actions/", "/organizations/", "/campaigns/", "/hotlines/", "/sources/", "/data/"]
+    "path",
+    [
+        "/",
+        "/actions/",
+        "/organizations/",
+        "/campaigns/",
+        "/hotlines/",
+        "/sources/",
+        "/data/",
+        "/data/hotlines/",
+    ],
 )
 def test_every_page_has_canonical_open_graph_and_twitter_tags(client, path):
     response, head = page(client, path)

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from reliefsite.actions.models import Action
 from reliefsite.campaigns.models import Campaign
 from reliefsite.hotlines.models import Hotline
+from reliefsite.opendata.endpoints import ENDPOINTS
 from reliefsite.opendata.sitemaps import I18nSitemap
 from reliefsite.organizations.models import Organization
 from reliefsite.sources.models import Source
@@ -33,6 +34,7 @@ def expected_paths():
         with translation.override(language):
             paths |= {r.get_absolute_url() for r in records}
             paths |= {reverse(name) for name in [*PAGES, "opendata_docs:index"]}
+            paths |= {reverse(f"opendata_docs:{name}") for name in ENDPOINTS}
             paths |= {reverse("campaigns:reports", args=[c.slug]) for c in Campaign.objects.published()}
     return paths
 

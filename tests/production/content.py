@@ -38,6 +38,7 @@ def _make_site():
         "/sources/",
         source.get_absolute_url(),
         "/data/",
+        "/data/campaigns/",
     ]
     return pages + [f"/en{page}" for page in pages]
 
