@@ -16,6 +16,11 @@ class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
+    def unpublished(self):
+        # status IN (the other values) reads only their entries in the status index; NOT (status =
+        # 'published') reads all of it (1,000 drafts among 20,000 actions: 4.3 -> 3.2 ms, bench/).
+        return self.filter(status__in=[status for status in Status.values if status != Status.PUBLISHED])
+
 
 def count_per_row(rows, field):
     """An annotation counting, for each row of the outer query, the `rows` whose `field` points at it

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from reliefsite.choices import choice_label
 from reliefsite.organizations.models import District, Organization
-from reliefsite.publishing import PublishableQuerySet, Status, count_per_row, status_field
+from reliefsite.publishing import PublishableQuerySet, count_per_row, status_field
 from reliefsite.quantities import DateQualifier, Qualifier, format_quantity
 from reliefsite.sources.models import Source
 
@@ -133,7 +133,7 @@ class ActionQuerySet(PublishableQuerySet):
         the links of unpublished actions, which are few. Checking 40,000 links' actions one by one
         takes 18 ms; the link table's organization index and the drafts' links take 3 ms (bench/)."""
         links = self.model.organizations.through.objects.order_by()
-        unpublished = self.model.objects.exclude(status=Status.PUBLISHED).values("pk")
+        unpublished = self.model.objects.unpublished().values("pk")
         counts = Counter(dict(links.values_list("organization").annotate(n=Count("*"))))
         counts.subtract(
             dict(links.filter(action__in=unpublished).values_list("organization").annotate(n=Count("*")))
