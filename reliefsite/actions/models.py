@@ -32,7 +32,6 @@ class Category(models.TextChoices):
 
 
 MONEY_UNIT = "元"
-LIKE_WILDCARDS = {"%", "_", "\\"}
 
 
 # What an action card shows besides the action itself (includes/action_card.html).
@@ -61,9 +60,14 @@ class ActionQuerySet(PublishableQuerySet):
         return self.filter(query)
 
     def _text_matches(self, word):
-        if connections[self.db].vendor == "sqlite" and len(word) >= 3 and not LIKE_WILDCARDS & set(word):
-            # FTS5's trigram index takes no ESCAPE clause: words with % or _ use the plain LIKE.
-            return Q(pk__in=RawSQL("SELECT rowid FROM actions_search WHERE text LIKE %s", (f"%{word}%",)))
+        if connections[self.db].vendor == "sqlite" and len(word) >= 3:
+            # The word as one quoted phrase (every character literal, quotes doubled) is the run of its
+            # trigrams: found from the index's positions alone, where LIKE '%word%' also reads each
+            # candidate's text (1,356 matches of 20,000: 2.7 -> 0.4 ms, bench/).
+            phrase = '"' + word.replace('"', '""') + '"'
+            return Q(
+                pk__in=RawSQL("SELECT rowid FROM actions_search WHERE actions_search MATCH %s", (phrase,))
+            )
         organizations = Organization.objects.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
         return (
             Q(title__icontains=word)

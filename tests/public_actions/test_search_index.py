@@ -7,8 +7,11 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reliefsite.actions.models import Action, Figure
+from reliefsite.organizations.models import District
 from reliefsite.quantities import Qualifier
 from tests.factories import make_action, make_organization
 
@@ -91,3 +94,63 @@ def test_on_sqlite_long_words_use_the_index_short_words_the_tables(action):
         found("暖手")
     assert "actions_search" in long_word.captured_queries[0]["sql"]
     assert "actions_search" not in short_word.captured_queries[0]["sql"]
+
+
+# Texts with characters that mean something to LIKE (% _ \\) or to FTS5's query syntax (" * ( ) - : ^ +,
+# AND OR NOT NEAR), in Chinese and in mixed-case ASCII.
+TEXTS = {
+    "syntax": '口罩"KN95"标准*(医用)-一次性:^+号 NOT AND OR NEAR',
+    "percent": "捐款到账率100%以上_全部\\到位",
+    "mixed": "Wuhan Relief 热线 open 24h 心理援助",
+}
+
+
+@pytest.fixture
+def texts(db):
+    return {
+        slug: make_action(slug=slug, title=title, summary="", beneficiaries="")
+        for slug, title in TEXTS.items()
+    }
+
+
+def expected(word, actions):
+    """What search() promises: the word in the action's text (ASCII case aside) or its district's or
+    category's name."""
+    return {
+        slug
+        for slug, action in actions.items()
+        if word.lower() in " ".join([action.title, *(o.name for o in action.organizations.all())]).lower()
+        or word in str(District(action.district).label)
+        or word in str(action.get_category_display())
+    }
+
+
+def test_query_syntax_characters_are_matched_literally(texts):
+    for word in [
+        '"KN95"',
+        'KN95"标',
+        "标准*(医",
+        "(医用)-",
+        "-一次性:^+",
+        "NOT",
+        "NEAR",
+        "100%以",
+        "_全部\\",
+        '"""',
+    ]:
+        assert found(word) == expected(word, texts), word
+    assert found('"KN95"') == {"syntax"}
+    assert found("wuhan RELIEF") == {"mixed"}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_piece_of_a_text_finds_exactly_the_actions_containing_it(texts, data):
+    """The trigram index gives what reading every text would: every substring of every text, any case,
+    with a character or two of noise around it."""
+    text = data.draw(st.sampled_from(list(TEXTS.values())))
+    start = data.draw(st.integers(0, len(text) - 1))
+    word = text[start : start + data.draw(st.integers(1, 8))].strip()
+    word = data.draw(st.sampled_from([word, word.upper(), word.lower(), word + "缺", "X" + word]))
+    if word and " " not in word:
+        assert found(word) == expected(word, texts), word
