@@ -107,10 +107,7 @@ def endpoint_context(request, name):
             "shared": shared_objects(name),
             "example": example_item(endpoint, request.build_absolute_uri),
         },
-        # The other endpoints' pages, for the navigation between them.
-        "endpoints": [
-            {"name": other, "title": ENDPOINTS[other].title, "docs_url": reverse(f"opendata_docs:{other}")}
-            for other in ENDPOINTS
-        ],
+        # Every endpoint's page, for the navigation between them.
+        "endpoints": [endpoint_addresses(request, other) for other in ENDPOINTS],
         "example_list_items": EXAMPLE_LIST_ITEMS,
     }
