@@ -5,6 +5,7 @@
 (gunicorn reads ./gunicorn.conf.py by itself). Every value can also be given on the command line.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -39,3 +40,11 @@ access_log_format = '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)
 
 # Only trust X-Forwarded-* from a proxy on this machine.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def post_worker_init(worker):
+    """Move everything the worker has loaded (Django, the project, its middleware: ~90,000 objects
+    that live as long as the worker) out of the garbage collector's reach. A full collection walks
+    every tracked object; without this, each one paused a request for 45-75 ms, about once every
+    200 requests (bench/RESULTS.md). Python's gc.freeze() is meant for exactly this."""
+    gc.freeze()

@@ -3,8 +3,8 @@
     DATABASE_URL=sqlite:///bench/out/large.sqlite3 python bench/measure.py --repeat 40
 
 For each page: SQL queries (counted with an execute wrapper), server time p50/p95 with the page cache off
-(Django's test Client: the whole middleware stack and view, no network; one request of each page per
-round, --repeat rounds), HTML size raw and gzipped,
+(Django's test Client in a process started like a gunicorn worker: the whole middleware stack and view,
+no network; one request of each page per round, --repeat rounds), HTML size raw and gzipped,
 and the gzipped size of the style sheets it links. Run by bench/run.py with production settings.
 """
 
@@ -13,6 +13,7 @@ import gzip
 import json
 import os
 import re
+import runpy
 import statistics
 import sys
 import time
@@ -22,9 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reliefsite.settings")
 
-import django  # noqa: E402
+# Start as a gunicorn worker does: import the WSGI application, then run the repository's
+# post_worker_init hook (gunicorn.conf.py), which takes the loaded project out of the garbage
+# collector's full collections. The timings are then those of a production worker.
+import reliefsite.wsgi  # noqa: E402, F401
 
-django.setup()
+runpy.run_path(str(ROOT / "gunicorn.conf.py"))["post_worker_init"](None)
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402

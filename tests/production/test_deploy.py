@@ -96,3 +96,29 @@ def test_pages_follow_cache_url_to_redis_under_their_own_prefix():
     assert shared["pages"]["KEY_PREFIX"] == "pages"
     separate = _caches(CACHE_URL="redis://127.0.0.1:6399/0", PAGE_CACHE_URL="redis://127.0.0.1:6399/1")
     assert separate["pages"]["LOCATION"] == "redis://127.0.0.1:6399/1"
+
+
+def test_gunicorn_workers_freeze_the_loaded_application():
+    """gunicorn.conf.py's post_worker_init runs once a worker has imported the application; after it,
+    the loaded project is out of the garbage collector's full collections."""
+    code = (
+        "import gc, json, runpy\n"
+        "hooks = runpy.run_path('gunicorn.conf.py')\n"
+        "import reliefsite.wsgi\n"  # what a worker loads before post_worker_init
+        "before = gc.get_freeze_count()\n"
+        "hooks['post_worker_init'](None)\n"
+        "print(json.dumps([before, gc.get_freeze_count(), len(gc.get_objects())]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    before, frozen, still_collected = json.loads(result.stdout)
+    assert before == 0
+    assert frozen > 50_000  # Django and the project: tens of thousands of objects
+    assert still_collected < 1_000
