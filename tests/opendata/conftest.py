@@ -1,9 +1,11 @@
 import csv
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from reliefsite.opendata.endpoints import ENDPOINTS
 from reliefsite.publishing import Status
@@ -22,6 +24,19 @@ def all_items(client, name, **params):
         items.extend(body["items"])
         url, query = body["next"], None
     return items
+
+
+def add_records(count):
+    """`count` more of everything the endpoints publish, for checks that query counts stay flat."""
+    for n in range(count):
+        org = factories.make_organization()
+        factories.make_action(
+            organizations=[org], figures=[("10", "份", "物资", "exact"), ("2", "万元", "", "yu")]
+        )
+        campaign = factories.make_campaign(organizer=org)
+        factories.make_report(campaign, "1000", timezone.make_aware(datetime.datetime(2020, 2, 3, 10, n)))
+        factories.make_disbursement(campaign, "100", datetime.date(2020, 2, 4), recipient=org)
+        factories.make_hotline(numbers=(f"40000000{n:02d}",), hours=[(2, "09:00", "17:00")])
 
 
 def csv_rows(response):

@@ -12,8 +12,7 @@ from reliefsite.opendata.docs import shared_objects, shortened
 from reliefsite.opendata.endpoints import ENDPOINTS
 from reliefsite.opendata.fields import ENVELOPE, FIELDS, SHARED
 
-from .conftest import NAMES, all_items
-from .test_queries import add_records
+from .conftest import NAMES, add_records, all_items
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

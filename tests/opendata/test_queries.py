@@ -1,13 +1,10 @@
 """List endpoints, feeds and the sitemap run the same number of queries for 2 records or 20."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from tests import factories
+from .conftest import add_records
 
 pytestmark = pytest.mark.django_db
 
@@ -29,18 +26,6 @@ URLS = [
     "/sitemap-actions.xml",
     "/sitemap-pages.xml",
 ]
-
-
-def add_records(count):
-    for n in range(count):
-        org = factories.make_organization()
-        factories.make_action(
-            organizations=[org], figures=[("10", "份", "物资", "exact"), ("2", "万元", "", "yu")]
-        )
-        campaign = factories.make_campaign(organizer=org)
-        factories.make_report(campaign, "1000", timezone.make_aware(datetime.datetime(2020, 2, 3, 10, n)))
-        factories.make_disbursement(campaign, "100", datetime.date(2020, 2, 4), recipient=org)
-        factories.make_hotline(numbers=(f"40000000{n:02d}",), hours=[(2, "09:00", "17:00")])
 
 
 def count_queries(client, url):
