@@ -43,6 +43,13 @@ def run_manage(*args, env):
     )
 
 
+def run_python(code, env):
+    """Python code in a fresh process, as a production start would run it."""
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
 SECURITY_SETTINGS = [
     "DEBUG",
     "SECURE_SSL_REDIRECT",
@@ -70,14 +77,7 @@ def production_settings():
         "import json, django; django.setup(); from django.conf import settings; "
         f"print(json.dumps({{name: getattr(settings, name) for name in {SECURITY_SETTINGS!r}}}))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=production_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(code, env=production_env())
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     values.pop("DEBUG")

@@ -1,12 +1,10 @@
 """Production start: `check --deploy` is clean, and a start without a real key or hosts is refused."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from .conftest import ROOT, production_env, run_manage
+from .conftest import production_env, run_manage, run_python
 
 
 def test_check_deploy_reports_nothing_with_production_settings():
@@ -36,14 +34,7 @@ def test_production_start_is_refused_without_real_key_and_hosts(env, message):
     assert result.returncode != 0
     assert message in result.stderr
     # gunicorn imports the WSGI application: refused the same way.
-    wsgi = subprocess.run(
-        [sys.executable, "-c", "import reliefsite.wsgi"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    wsgi = run_python("import reliefsite.wsgi", env=environment)
     assert wsgi.returncode != 0 and message in wsgi.stderr
 
 
@@ -55,28 +46,14 @@ def test_admin_moves_to_admin_url():
         "try:\n    resolve('/admin/'); print('admin still at /admin/')\n"
         "except Resolver404:\n    print('gone')"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=production_env(ADMIN_URL="staff-7f3c/"),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(code, env=production_env(ADMIN_URL="staff-7f3c/"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["/staff-7f3c/", "gone"]
 
 
 def _caches(**env):
     code = "import json, django; django.setup(); from django.conf import settings; print(json.dumps(settings.CACHES))"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=production_env(**env),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(code, env=production_env(**env))
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -109,14 +86,7 @@ def test_gunicorn_workers_freeze_the_loaded_application():
         "hooks['post_worker_init'](None)\n"
         "print(json.dumps([before, gc.get_freeze_count(), len(gc.get_objects())]))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=production_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(code, env=production_env())
     assert result.returncode == 0, result.stderr
     before, frozen, still_collected = json.loads(result.stdout)
     assert before == 0
