@@ -3,8 +3,9 @@
 1. Generates two data sets into bench/out/ (kept between runs; --fresh regenerates): small (scale
    0.1) and large (20,000 actions, 1,000 organizations, 50 campaigns x 2,000 reports, 500 hotlines).
 2. For each public page type, in-process (bench/measure.py, page cache off): SQL queries on both
-   sets (flat = the same), server time p50/p95 on the large set (the pages timed in turn, round
-   after round), HTML + CSS gzipped.
+   sets (flat = the same), server time p50/p95 on the large set (in a process started like a
+   gunicorn worker; every page once per round, in a new random order each round), HTML + CSS
+   gzipped.
 3. Serves the large set with gunicorn (the repository's gunicorn.conf.py, production settings) and
    runs wrk on each page (from the page cache) and on a static file of the same size served by
    whitenoise in the same server, and prints the ratio.
